@@ -1,0 +1,1 @@
+//! pyrite-allocator (being written).
