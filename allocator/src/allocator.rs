@@ -1,0 +1,647 @@
+//! The allocator: per-class used-pool lists over the arena table, the fast
+//! paths, their cold slow paths, realloc, and the hooked (debug / observed)
+//! paths.
+//!
+//! ```text
+//!  Allocator
+//!   used_pools[class] ─► pool ⇄ pool ⇄ pool      (POOL-4, POOL-6)
+//!   arenas: ArenaTable ─► arena ─► pools ─► blocks
+//!   raw: RawDomain                               (> threshold or over-aligned)
+//!   hooks: None | debug mode, observer           (one branch when None)
+//! ```
+//!
+//! Cost of the fast paths with no hooks: allocation is one test for hooks,
+//! one for the size, a pop from the first used pool's free list and one test
+//! that the list is not now empty; free is the size test, a push onto the
+//! block's pool (found by masking the address) and one test that the pool was
+//! neither full nor is now empty.
+
+use crate::arena::ArenaTable;
+use crate::debug::{self, Api, CorruptionKind, CorruptionReport};
+use crate::error::AllocError;
+use crate::geometry::{Geometry, PyriteGeometry, MAX_SIZE_CLASSES};
+use crate::observer::{AllocObserver, Domain};
+use crate::pool::PoolHeader;
+use crate::raw::RawDomain;
+use core::alloc::Layout;
+use core::ptr::{self, NonNull};
+use std::collections::HashSet;
+
+/// How an allocator is made.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Plain blocks, nothing around them.
+    #[default]
+    Normal,
+    /// Guard bytes, fills and checks on every block (see `debug.rs`).
+    Debug,
+}
+
+/// What makes the slow, hooked paths necessary: debug mode and/or an observer.
+struct Hooks {
+    debug: bool,
+    observer: Option<Box<dyn AllocObserver>>,
+    on_corruption: Box<dyn FnMut(&CorruptionReport)>,
+    /// Debug mode: raw blocks alive, so a double free of one is caught
+    /// without touching memory the system already took back.
+    raw_live: HashSet<usize>,
+    /// Debug mode: corruption reports delivered so far.
+    reports: usize,
+}
+
+/// A pymalloc-style small-object allocator. See the crate docs.
+///
+/// Not `Sync` or `Send`: one interpreter owns one allocator and serialises
+/// access to it. Dropping the allocator unmaps every arena; blocks still out
+/// dangle then.
+pub struct Allocator<G: Geometry = PyriteGeometry> {
+    /// Head of each size class's used-pool list, null when the class has no
+    /// used pool (POOL-4, POOL-6).
+    pub(crate) used_pools: [*mut PoolHeader; MAX_SIZE_CLASSES],
+    pub(crate) arenas: ArenaTable<G>,
+    pub(crate) raw: RawDomain,
+    hooks: Option<Box<Hooks>>,
+}
+
+impl Default for Allocator<PyriteGeometry> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Allocator<PyriteGeometry> {
+    /// An allocator with the default geometry, in normal mode.
+    pub fn new() -> Self {
+        Self::with_mode(Mode::Normal)
+    }
+
+    /// An allocator with the default geometry, in debug mode.
+    pub fn new_debug() -> Self {
+        Self::with_mode(Mode::Debug)
+    }
+}
+
+impl<G: Geometry> Allocator<G> {
+    /// An allocator of geometry `G` in the given mode.
+    pub fn with_mode(mode: Mode) -> Self {
+        let mut allocator = Allocator {
+            used_pools: [ptr::null_mut(); MAX_SIZE_CLASSES],
+            arenas: ArenaTable::new(),
+            raw: RawDomain::default(),
+            hooks: None,
+        };
+        if mode == Mode::Debug {
+            allocator.hooks_mut().debug = true;
+        }
+        allocator
+    }
+
+    /// The mode the allocator was made in.
+    pub fn mode(&self) -> Mode {
+        match &self.hooks {
+            Some(h) if h.debug => Mode::Debug,
+            _ => Mode::Normal,
+        }
+    }
+
+    fn hooks_mut(&mut self) -> &mut Hooks {
+        self.hooks.get_or_insert_with(|| {
+            Box::new(Hooks {
+                debug: false,
+                observer: None,
+                on_corruption: Box::new(debug::abort_on_corruption),
+                raw_live: HashSet::new(),
+                reports: 0,
+            })
+        })
+    }
+
+    /// Drops the hooks when neither debug mode nor an observer needs them,
+    /// so the fast paths are taken again.
+    fn trim_hooks(&mut self) {
+        if matches!(&self.hooks, Some(h) if !h.debug && h.observer.is_none()) {
+            self.hooks = None;
+        }
+    }
+
+    /// Sets (or with `None` removes) the observer; returns the previous one.
+    pub fn set_observer(
+        &mut self,
+        observer: Option<Box<dyn AllocObserver>>,
+    ) -> Option<Box<dyn AllocObserver>> {
+        let old = match observer {
+            Some(o) => self.hooks_mut().observer.replace(o),
+            None => self.hooks.as_mut().and_then(|h| h.observer.take()),
+        };
+        self.trim_hooks();
+        old
+    }
+
+    /// Debug mode: what to do when a corruption is found. The default prints
+    /// the report and aborts the process; a handler that returns lets the
+    /// program go on, and the damaged block is then leaked, never reused.
+    /// Has no effect in normal mode (nothing is checked there).
+    pub fn set_corruption_handler(&mut self, handler: Box<dyn FnMut(&CorruptionReport)>) {
+        if let Some(h) = self.hooks.as_mut() {
+            h.on_corruption = handler;
+        }
+    }
+
+    /// Debug mode: the number of corruption reports made so far.
+    pub fn corruption_reports(&self) -> usize {
+        self.hooks.as_ref().map_or(0, |h| h.reports)
+    }
+
+    // ----------------------------------------------------------------------
+    // The public API: sizes (alignment G::ALIGNMENT) and layouts.
+
+    /// Allocates `size` bytes aligned to `G::ALIGNMENT` (8 by default).
+    /// A request of 0 bytes gets a 1-byte block. The memory is uninitialised
+    /// (0xCD-filled in debug mode).
+    ///
+    /// # Errors
+    /// [`AllocError`] when the system has no memory to give.
+    #[inline]
+    pub fn alloc(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        if self.hooks.is_some() {
+            return self.alloc_hooked(Api::Object, size);
+        }
+        self.alloc_plain(size)
+    }
+
+    /// Frees a block from [`Allocator::alloc`] or [`Allocator::realloc`].
+    ///
+    /// # Safety
+    /// `ptr` was returned by this allocator for a request of exactly `size`
+    /// bytes (normal mode accepts any size of the same size class) with the
+    /// default alignment, and is not used afterwards.
+    #[inline]
+    pub unsafe fn free(&mut self, ptr: NonNull<u8>, size: usize) {
+        if self.hooks.is_some() {
+            // SAFETY: forwarded contract.
+            unsafe { self.free_hooked(Api::Object, ptr, size) };
+            return;
+        }
+        // SAFETY: forwarded contract.
+        unsafe { self.free_plain(ptr, size) }
+    }
+
+    /// Resizes a block, keeping its contents up to the smaller size. A small
+    /// block stays in place while the new size fits its size class, unless
+    /// the new size's class is at most three quarters of the old one.
+    ///
+    /// # Safety
+    /// As for [`Allocator::free`] with `old_size`; on success `ptr` must no
+    /// longer be used (use the returned pointer, with `new_size`).
+    ///
+    /// # Errors
+    /// [`AllocError`] when the system has no memory; the old block is then
+    /// untouched and still owned by the caller.
+    pub unsafe fn realloc(
+        &mut self,
+        ptr: NonNull<u8>,
+        old_size: usize,
+        new_size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        if self.hooks.is_some() {
+            // SAFETY: forwarded contract.
+            return unsafe { self.realloc_hooked(Api::Object, ptr, old_size, new_size) };
+        }
+        // SAFETY: forwarded contract.
+        unsafe { self.realloc_plain(ptr, old_size, new_size) }
+    }
+
+    /// Allocates for a layout; alignments above `G::ALIGNMENT` go to the raw
+    /// domain.
+    ///
+    /// # Errors
+    /// [`AllocError`] when the system has no memory to give.
+    pub fn alloc_layout(&mut self, layout: Layout) -> Result<NonNull<u8>, AllocError> {
+        if layout.align() <= G::ALIGNMENT {
+            return self.alloc(layout.size());
+        }
+        let ptr = self.raw.alloc(layout)?;
+        if let Some(h) = self.hooks.as_mut() {
+            if let Some(o) = h.observer.as_mut() {
+                o.on_alloc(ptr, layout.size(), Domain::Raw);
+            }
+        }
+        Ok(ptr)
+    }
+
+    /// Frees a block from [`Allocator::alloc_layout`].
+    ///
+    /// # Safety
+    /// `ptr` came from `alloc_layout(layout)` on this allocator and is not
+    /// used afterwards.
+    pub unsafe fn free_layout(&mut self, ptr: NonNull<u8>, layout: Layout) {
+        if layout.align() <= G::ALIGNMENT {
+            // SAFETY: forwarded contract.
+            return unsafe { self.free(ptr, layout.size()) };
+        }
+        if let Some(h) = self.hooks.as_mut() {
+            if let Some(o) = h.observer.as_mut() {
+                o.on_free(ptr, layout.size(), Domain::Raw);
+            }
+        }
+        // SAFETY: over-aligned layouts always come from the raw domain.
+        unsafe { self.raw.free(ptr, layout) }
+    }
+
+    /// Allocates through a named API family; in debug mode a free through
+    /// another family is reported. Otherwise as [`Allocator::alloc`].
+    ///
+    /// # Errors
+    /// [`AllocError`] when the system has no memory to give.
+    pub fn alloc_api(&mut self, api: Api, size: usize) -> Result<NonNull<u8>, AllocError> {
+        if self.hooks.is_some() {
+            return self.alloc_hooked(api, size);
+        }
+        self.alloc_plain(size)
+    }
+
+    /// Frees a block from [`Allocator::alloc_api`].
+    ///
+    /// # Safety
+    /// As for [`Allocator::free`].
+    pub unsafe fn free_api(&mut self, api: Api, ptr: NonNull<u8>, size: usize) {
+        if self.hooks.is_some() {
+            // SAFETY: forwarded contract.
+            return unsafe { self.free_hooked(api, ptr, size) };
+        }
+        // SAFETY: forwarded contract.
+        unsafe { self.free_plain(ptr, size) }
+    }
+
+    // ----------------------------------------------------------------------
+    // Plain paths.
+
+    #[inline(always)]
+    fn alloc_plain(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        if size > G::SMALL_REQUEST_THRESHOLD {
+            return self.raw.alloc(Self::raw_layout(size)?);
+        }
+        let class = G::size_class(size);
+        let pool = self.used_pools[class];
+        if pool.is_null() {
+            return self.alloc_from_new_pool(class);
+        }
+        // SAFETY: heads of used lists are live pool headers (POOL-6).
+        let p = unsafe { &mut *pool };
+        let block = p.freeblock;
+        // SAFETY: a used pool always has a free block (POOL-4), whose first
+        // word is the next free block.
+        let next = unsafe { *(block as *mut *mut u8) };
+        p.freeblock = next;
+        p.count += 1;
+        if next.is_null() {
+            // SAFETY: `pool` is the head of its class's list, with an empty free list.
+            unsafe { self.refill_or_retire(pool, class) };
+        }
+        // SAFETY: POOL-4: the free-list head was non-null.
+        Ok(unsafe { NonNull::new_unchecked(block) })
+    }
+
+    /// The head pool's free list ran dry: carve a virgin block, or, if there
+    /// is none, the pool is full and leaves its used list (POOL-4).
+    ///
+    /// # Safety
+    /// `pool` is the head of `used_pools[class]` and its free list is empty.
+    #[cold]
+    #[inline(never)]
+    unsafe fn refill_or_retire(&mut self, pool: *mut PoolHeader, class: usize) {
+        // SAFETY: live pool with an empty free list (caller).
+        unsafe { PoolHeader::extend::<G>(pool) };
+        // SAFETY: live pool (caller).
+        let p = unsafe { &mut *pool };
+        if p.freeblock.is_null() {
+            let next = p.next_pool;
+            self.used_pools[class] = next;
+            if !next.is_null() {
+                // SAFETY: next on a used list is a live header (POOL-6).
+                unsafe { (*next).prev_pool = ptr::null_mut() };
+            }
+            p.next_pool = ptr::null_mut();
+            p.prev_pool = ptr::null_mut();
+        }
+    }
+
+    /// The class has no used pool: take an empty pool (cached or newly
+    /// carved, mapping an arena if need be), make it the class's only used
+    /// pool and hand out its first free block.
+    #[cold]
+    #[inline(never)]
+    fn alloc_from_new_pool(&mut self, class: usize) -> Result<NonNull<u8>, AllocError> {
+        debug_assert!(self.used_pools[class].is_null());
+        let (pool, arena, fresh) = self.arenas.take_pool()?;
+        // SAFETY: `take_pool` returns a pool of arena `arena` with no block in
+        // use; a non-fresh one still has the header it had when it emptied.
+        let block = unsafe {
+            if !fresh && (*pool).size_class as usize == class {
+                // Same class as before: its free list and bump offset are
+                // still right (POOL-2 held when it emptied).
+                let p = &mut *pool;
+                let block = p.freeblock;
+                p.freeblock = *(block as *mut *mut u8);
+                p.count = 1;
+                if p.freeblock.is_null() {
+                    PoolHeader::extend::<G>(pool);
+                }
+                p.next_pool = ptr::null_mut();
+                p.prev_pool = ptr::null_mut();
+                block
+            } else {
+                PoolHeader::init::<G>(pool, class, arena)
+            }
+        };
+        self.used_pools[class] = pool;
+        // SAFETY: init/pop above returned a block of the pool.
+        Ok(unsafe { NonNull::new_unchecked(block) })
+    }
+
+    /// # Safety
+    /// See [`Allocator::free`].
+    #[inline(always)]
+    unsafe fn free_plain(&mut self, ptr: NonNull<u8>, size: usize) {
+        if size > G::SMALL_REQUEST_THRESHOLD {
+            // SAFETY: sizes over the threshold were served raw with this layout.
+            unsafe { self.raw.free(ptr, Self::raw_layout_unchecked(size)) };
+            return;
+        }
+        let block = ptr.as_ptr();
+        let pool = PoolHeader::of_block::<G>(block);
+        // SAFETY: the block came from a pool of this allocator, whose header
+        // is at the masked address (POOL-1).
+        let p = unsafe { &mut *pool };
+        let last = p.freeblock;
+        // SAFETY: the block is ours to reuse; it holds at least one word.
+        unsafe { (block as *mut *mut u8).write(last) };
+        p.freeblock = block;
+        p.count -= 1;
+        if last.is_null() || p.count == 0 {
+            // SAFETY: `pool` is live; `last` tells whether it was full.
+            unsafe { self.free_slow(pool, last.is_null()) };
+        }
+    }
+
+    /// A free changed the pool's state: a full pool becomes used again, a
+    /// used pool becomes empty and goes back to its arena.
+    ///
+    /// # Safety
+    /// `pool` is a live pool header; `was_full` says whether it was full
+    /// (on no list) before the free that just happened.
+    #[cold]
+    #[inline(never)]
+    unsafe fn free_slow(&mut self, pool: *mut PoolHeader, was_full: bool) {
+        // SAFETY: live header (caller).
+        let p = unsafe { &mut *pool };
+        let class = p.size_class as usize;
+        if p.count > 0 {
+            debug_assert!(was_full);
+            // Full → used: link at the front of the class's list (POOL-4).
+            let head = self.used_pools[class];
+            p.next_pool = head;
+            p.prev_pool = ptr::null_mut();
+            if !head.is_null() {
+                // SAFETY: heads of used lists are live headers (POOL-6).
+                unsafe { (*head).prev_pool = pool };
+            }
+            self.used_pools[class] = pool;
+            return;
+        }
+        if !was_full {
+            // Used → empty: unlink from the class's list (POOL-6).
+            let (prev, next) = (p.prev_pool, p.next_pool);
+            if prev.is_null() {
+                self.used_pools[class] = next;
+            } else {
+                // SAFETY: neighbours on a used list are live headers (POOL-6).
+                unsafe { (*prev).next_pool = next };
+            }
+            if !next.is_null() {
+                // SAFETY: as above.
+                unsafe { (*next).prev_pool = prev };
+            }
+        }
+        let arena = p.arena_index;
+        // SAFETY: the pool is empty, carved from `arena`, and on no used list.
+        unsafe { self.arenas.return_pool(pool, arena) };
+    }
+
+    /// # Safety
+    /// See [`Allocator::realloc`].
+    unsafe fn realloc_plain(
+        &mut self,
+        ptr: NonNull<u8>,
+        old_size: usize,
+        new_size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let threshold = G::SMALL_REQUEST_THRESHOLD;
+        if old_size <= threshold {
+            let class_size = G::class_size(G::size_class(old_size));
+            if new_size <= class_size && Self::stays_in_place(class_size, new_size) {
+                return Ok(ptr);
+            }
+        } else if new_size > threshold {
+            // Raw to raw: the system allocator may grow in place.
+            // SAFETY: raw block of `old_size` (caller).
+            return unsafe {
+                self.raw
+                    .realloc(ptr, Self::raw_layout_unchecked(old_size), new_size)
+            };
+        }
+        let new = self.alloc_plain(new_size)?;
+        // SAFETY: both blocks hold at least min(old, new) bytes and are distinct.
+        unsafe {
+            ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size))
+        };
+        // SAFETY: forwarded contract of realloc.
+        unsafe { self.free_plain(ptr, old_size) };
+        Ok(new)
+    }
+
+    /// Realloc's in-place rule for a small block of `class_size` bytes
+    /// receiving `new_size <= class_size`: stay unless the new size's class
+    /// is at most three quarters of the current one (shrinking that far is
+    /// worth a copy).
+    #[inline]
+    fn stays_in_place(class_size: usize, new_size: usize) -> bool {
+        4 * G::class_size(G::size_class(new_size)) > 3 * class_size
+    }
+
+    fn raw_layout(size: usize) -> Result<Layout, AllocError> {
+        Layout::from_size_align(size, G::ALIGNMENT).map_err(|_| AllocError)
+    }
+
+    /// # Safety
+    /// A raw block of `size` exists, so the layout was valid when made.
+    unsafe fn raw_layout_unchecked(size: usize) -> Layout {
+        // SAFETY: the same (size, align) made a valid layout at allocation.
+        unsafe { Layout::from_size_align_unchecked(size, G::ALIGNMENT) }
+    }
+
+    // ----------------------------------------------------------------------
+    // Hooked paths: debug mode and observers.
+
+    fn domain_of(size: usize) -> Domain {
+        if size > G::SMALL_REQUEST_THRESHOLD {
+            Domain::Raw
+        } else {
+            Domain::Small
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn alloc_hooked(&mut self, api: Api, size: usize) -> Result<NonNull<u8>, AllocError> {
+        let debug = self.hooks.as_ref().is_some_and(|h| h.debug);
+        let ptr = if debug {
+            let inner = size.checked_add(debug::OVERHEAD).ok_or(AllocError)?;
+            let base = self.alloc_plain(inner)?;
+            if inner > G::SMALL_REQUEST_THRESHOLD {
+                self.hooks_mut().raw_live.insert(base.as_ptr() as usize);
+            }
+            // SAFETY: the block holds size + OVERHEAD bytes.
+            let data = unsafe { debug::init_block(base.as_ptr(), size, api) };
+            // SAFETY: inside a non-null block.
+            unsafe { NonNull::new_unchecked(data) }
+        } else {
+            self.alloc_plain(size)?
+        };
+        if let Some(o) = self.hooks.as_mut().and_then(|h| h.observer.as_mut()) {
+            o.on_alloc(ptr, size, Self::domain_of(size));
+        }
+        Ok(ptr)
+    }
+
+    /// Delivers a corruption report to the handler (which may abort).
+    fn report(&mut self, report: CorruptionReport) {
+        let hooks = self.hooks_mut();
+        hooks.reports += 1;
+        (hooks.on_corruption)(&report);
+    }
+
+    /// Debug mode: checks the block at `data` before it is freed or moved.
+    /// Returns false (after reporting) if it must not be touched further.
+    ///
+    /// # Safety
+    /// `ptr` was handed out by this allocator in debug mode (it may have been
+    /// freed since: that is what is being checked).
+    unsafe fn debug_check(
+        &mut self,
+        api: Api,
+        data: NonNull<u8>,
+        size: usize,
+        operation: &'static str,
+    ) -> bool {
+        let base = data.as_ptr().wrapping_sub(debug::HEADER);
+        let inner = size.saturating_add(debug::OVERHEAD);
+        let live = if inner > G::SMALL_REQUEST_THRESHOLD {
+            self.hooks_mut().raw_live.contains(&(base as usize))
+        } else {
+            self.small_block_is_mapped(base)
+        };
+        let result = if live {
+            // SAFETY: the block's memory is mapped (or raw and alive), and it
+            // was handed out in debug mode (caller).
+            unsafe { debug::check_block(data.as_ptr(), size, api, operation) }
+        } else {
+            Err(CorruptionReport {
+                kind: CorruptionKind::DoubleFree,
+                address: data.as_ptr() as usize,
+                size,
+                operation,
+                damaged: Vec::new(),
+            })
+        };
+        match result {
+            Ok(()) => true,
+            Err(report) => {
+                self.report(report);
+                false
+            }
+        }
+    }
+
+    /// Whether `base` lies in a carved pool, with blocks in use, of a mapped
+    /// arena: only then may a debug check read it. O(arenas).
+    fn small_block_is_mapped(&self, base: *mut u8) -> bool {
+        let addr = base as usize;
+        self.arenas.slots.iter().any(|a| {
+            a.map.is_some() && addr >= a.first_pool + G::POOL_OVERHEAD && addr < a.pool_address && {
+                let pool = PoolHeader::of_block::<G>(base);
+                // SAFETY: the pool lies in the carved part of a mapped arena,
+                // so its header is initialised memory we own.
+                unsafe { (*pool).count > 0 }
+            }
+        })
+    }
+
+    /// # Safety
+    /// See [`Allocator::free`].
+    #[cold]
+    #[inline(never)]
+    unsafe fn free_hooked(&mut self, api: Api, ptr: NonNull<u8>, size: usize) {
+        let debug = self.hooks.as_ref().is_some_and(|h| h.debug);
+        if debug {
+            // SAFETY: forwarded contract.
+            if !unsafe { self.debug_check(api, ptr, size, "free") } {
+                return;
+            }
+        }
+        if let Some(o) = self.hooks.as_mut().and_then(|h| h.observer.as_mut()) {
+            o.on_free(ptr, size, Self::domain_of(size));
+        }
+        if debug {
+            let inner = size + debug::OVERHEAD;
+            // SAFETY: the check passed, so this is a live debug block of `size`.
+            let base = unsafe { ptr.as_ptr().sub(debug::HEADER) };
+            // SAFETY: the whole inner block is ours until freed below.
+            unsafe { base.write_bytes(debug::DEAD_BYTE, inner) };
+            if inner > G::SMALL_REQUEST_THRESHOLD {
+                self.hooks_mut().raw_live.remove(&(base as usize));
+            }
+            // SAFETY: the inner block was allocated with `inner` bytes.
+            unsafe { self.free_plain(NonNull::new_unchecked(base), inner) };
+        } else {
+            // SAFETY: forwarded contract.
+            unsafe { self.free_plain(ptr, size) };
+        }
+    }
+
+    /// # Safety
+    /// See [`Allocator::realloc`].
+    #[cold]
+    #[inline(never)]
+    unsafe fn realloc_hooked(
+        &mut self,
+        api: Api,
+        ptr: NonNull<u8>,
+        old_size: usize,
+        new_size: usize,
+    ) -> Result<NonNull<u8>, AllocError> {
+        let debug = self.hooks.as_ref().is_some_and(|h| h.debug);
+        if debug {
+            // Always move, so that stale pointers to the old block meet 0xDD.
+            // SAFETY: forwarded contract.
+            if !unsafe { self.debug_check(api, ptr, old_size, "realloc") } {
+                return Err(AllocError);
+            }
+            let new = self.alloc_hooked(api, new_size)?;
+            // SAFETY: both data areas hold at least min(old, new) bytes.
+            unsafe {
+                ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size))
+            };
+            // SAFETY: the old block passed its check and is freed once.
+            unsafe { self.free_hooked(api, ptr, old_size) };
+            return Ok(new);
+        }
+        // SAFETY: forwarded contract.
+        let new = unsafe { self.realloc_plain(ptr, old_size, new_size)? };
+        if let Some(o) = self.hooks.as_mut().and_then(|h| h.observer.as_mut()) {
+            o.on_free(ptr, old_size, Self::domain_of(old_size));
+            o.on_alloc(new, new_size, Self::domain_of(new_size));
+        }
+        Ok(new)
+    }
+}

@@ -1,0 +1,302 @@
+//! Arenas: `ARENA_SIZE` anonymous maps carved into pools, and the table that
+//! keeps the usable ones ordered, fullest first.
+//!
+//! ```text
+//!  usable_arenas (sorted by free_pools, ascending)        nfp_last[n]: last arena
+//!  head ─► [A: 1 free] ⇄ [B: 3 free] ⇄ [C: 3 free] ⇄ [D: 64 free, spare]
+//!                                       ▲ nfp_last[3]      ▲ nfp_last[64]
+//! ```
+//!
+//! New pools come from the head, the fullest arena, so allocation packs into
+//! few arenas and the emptiest ones can drain and be unmapped. `nfp_last`
+//! makes re-sorting after a pool is freed constant-time: an arena whose free
+//! count grows from n to n+1 moves to just after the last arena with n.
+//!
+//! Invariants (checked by `check_invariants`, cited by id):
+//! - **ARENA-1** `free_pools == |free_pool list| + uncarved pools`, and
+//!   `free_pools <= total_pools`.
+//! - **ARENA-2** `usable_arenas` holds exactly the mapped arenas with
+//!   `free_pools > 0`, doubly linked (`a.next.prev == a`), sorted by
+//!   `free_pools` ascending.
+//! - **ARENA-3** `nfp_last[n]` is the last arena of `usable_arenas` with
+//!   `free_pools == n`, or NONE if there is none.
+//! - **ARENA-4** At most one mapped arena has every pool free: the spare.
+//!   Any other arena that becomes entirely free is unmapped at once.
+//! - **ARENA-5** Unmapped slots of the table are on the `unused` list and hold
+//!   no map; `current` counts the mapped ones.
+
+use crate::error::AllocError;
+use crate::geometry::Geometry;
+use crate::pool::PoolHeader;
+use core::marker::PhantomData;
+use core::ptr;
+use memmap2::MmapMut;
+
+/// "No arena": the null index of the arena lists.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One slot of the arena table.
+pub(crate) struct ArenaObject {
+    /// The anonymous map, or `None` if this slot is unused (ARENA-5).
+    pub(crate) map: Option<MmapMut>,
+    /// Address of the first pool (the map's start rounded up to POOL_SIZE).
+    pub(crate) first_pool: usize,
+    /// Address of the next uncarved pool.
+    pub(crate) pool_address: usize,
+    /// Pools free in this arena: empty ones plus uncarved ones (ARENA-1).
+    pub(crate) free_pools: u32,
+    /// Pools this arena can hold: POOLS_PER_ARENA, or one less when the map
+    /// was not pool-aligned (the lost pool is "arena alignment" in the stats).
+    pub(crate) total_pools: u32,
+    /// Empty pools, linked through `next_pool` (POOL-5).
+    pub(crate) free_pool_list: *mut PoolHeader,
+    /// Neighbours on `usable_arenas` (ARENA-2), or on the unused-slot list.
+    pub(crate) next: u32,
+    pub(crate) prev: u32,
+}
+
+/// The arena table and its orderings.
+pub(crate) struct ArenaTable<G: Geometry> {
+    pub(crate) slots: Vec<ArenaObject>,
+    /// Head of the usable arenas, fullest first (ARENA-2).
+    pub(crate) usable: u32,
+    /// `nfp_last[n]`: last usable arena with n free pools (ARENA-3).
+    pub(crate) nfp_last: Vec<u32>,
+    /// Head of the unused-slot list (ARENA-5).
+    pub(crate) unused: u32,
+    /// The one arena kept mapped with every pool free, or NONE (ARENA-4).
+    pub(crate) spare: u32,
+    /// Arenas mapped since the allocator was made.
+    pub(crate) allocated_total: u64,
+    /// Arenas mapped now.
+    pub(crate) current: usize,
+    /// Most arenas ever mapped at once.
+    pub(crate) highwater: usize,
+    _geometry: PhantomData<G>,
+}
+
+impl<G: Geometry> ArenaTable<G> {
+    pub(crate) fn new() -> Self {
+        ArenaTable {
+            slots: Vec::new(),
+            usable: NONE,
+            nfp_last: vec![NONE; G::POOLS_PER_ARENA + 1],
+            unused: NONE,
+            spare: NONE,
+            allocated_total: 0,
+            current: 0,
+            highwater: 0,
+            _geometry: PhantomData,
+        }
+    }
+
+    /// Maps a new arena and makes it the only usable arena.
+    /// Called only when `usable` is empty.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn new_arena(&mut self) -> Result<u32, AllocError> {
+        debug_assert_eq!(self.usable, NONE);
+        let map = MmapMut::map_anon(G::ARENA_SIZE).map_err(|_| AllocError)?;
+        let start = map.as_ptr() as usize;
+        let first_pool = (start + G::POOL_MASK) & !G::POOL_MASK;
+        let total_pools = if first_pool == start {
+            G::POOLS_PER_ARENA
+        } else {
+            G::POOLS_PER_ARENA - 1
+        } as u32;
+        let object = ArenaObject {
+            map: Some(map),
+            first_pool,
+            pool_address: first_pool,
+            free_pools: total_pools,
+            total_pools,
+            free_pool_list: ptr::null_mut(),
+            next: NONE,
+            prev: NONE,
+        };
+        let index = if self.unused != NONE {
+            let index = self.unused;
+            self.unused = self.slots[index as usize].next;
+            self.slots[index as usize] = object;
+            index
+        } else {
+            if self.slots.len() >= NONE as usize {
+                return Err(AllocError);
+            }
+            self.slots.push(object);
+            (self.slots.len() - 1) as u32
+        };
+        self.usable = index;
+        self.nfp_last[total_pools as usize] = index;
+        self.allocated_total += 1;
+        self.current += 1;
+        self.highwater = self.highwater.max(self.current);
+        Ok(index)
+    }
+
+    /// Takes one free pool from the head arena (the fullest usable one),
+    /// mapping a new arena when none is usable. Returns the pool's address
+    /// and its arena; the pool is either a cached empty pool (its old header
+    /// intact) or freshly carved (`fresh == true`).
+    pub(crate) fn take_pool(&mut self) -> Result<(*mut PoolHeader, u32, bool), AllocError> {
+        if self.usable == NONE {
+            self.new_arena()?;
+        }
+        let index = self.usable;
+        if self.spare == index {
+            self.spare = NONE;
+        }
+        let a = &mut self.slots[index as usize];
+        let nf = a.free_pools as usize;
+        // The head is the only arena with the fewest free pools... or the last
+        // of them: either way it leaves the group of `nf`.
+        let (pool, fresh) = if !a.free_pool_list.is_null() {
+            let pool = a.free_pool_list;
+            // SAFETY: pools on the free-pool list are live headers (POOL-5).
+            a.free_pool_list = unsafe { (*pool).next_pool };
+            (pool, false)
+        } else {
+            let pool = a.pool_address as *mut PoolHeader;
+            a.pool_address += G::POOL_SIZE;
+            (pool, true)
+        };
+        a.free_pools -= 1;
+        let next = a.next;
+        // Re-sort: the head only gets fuller, so it stays first (ARENA-2).
+        if self.nfp_last[nf] == index {
+            self.nfp_last[nf] = NONE;
+        }
+        if nf > 1 {
+            // Every other usable arena has >= nf free pools, so the head is
+            // now alone in group nf - 1 (ARENA-3).
+            self.nfp_last[nf - 1] = index;
+        } else {
+            // No free pool left: the arena leaves the usable list.
+            self.usable = next;
+            if next != NONE {
+                self.slots[next as usize].prev = NONE;
+            }
+            let a = &mut self.slots[index as usize];
+            a.next = NONE;
+            a.prev = NONE;
+        }
+        Ok((pool, index, fresh))
+    }
+
+    /// Returns an empty pool to its arena, re-sorting the arena in constant
+    /// time, and unmapping it if it became entirely free and a spare exists.
+    ///
+    /// # Safety
+    /// `pool` is a carved pool of arena `index` with no block in use, already
+    /// unlinked from its used list.
+    pub(crate) unsafe fn return_pool(&mut self, pool: *mut PoolHeader, index: u32) {
+        let a = &mut self.slots[index as usize];
+        // SAFETY: live header of this arena (caller).
+        unsafe { (*pool).next_pool = a.free_pool_list };
+        a.free_pool_list = pool;
+        a.free_pools += 1;
+        let nf = a.free_pools as usize;
+
+        if nf == a.total_pools as usize && self.spare != NONE {
+            // ARENA-4: a spare is already kept; give this arena back.
+            self.release_arena(index, nf - 1);
+            return;
+        }
+        if nf == 1 {
+            // It was full, hence on no list: it is now the fullest usable arena.
+            let head = self.usable;
+            let a = &mut self.slots[index as usize];
+            a.next = head;
+            a.prev = NONE;
+            if head != NONE {
+                self.slots[head as usize].prev = index;
+            }
+            self.usable = index;
+            if self.nfp_last[1] == NONE {
+                self.nfp_last[1] = index;
+            }
+        } else {
+            self.move_after_group(index, nf - 1);
+        }
+        if nf == self.slots[index as usize].total_pools as usize {
+            self.spare = index;
+        }
+    }
+
+    /// Arena `index` has just gone from `old` to `old + 1` free pools: move it
+    /// to the end of its old group, which is the start of its new one.
+    fn move_after_group(&mut self, index: u32, old: usize) {
+        let last_old = self.nfp_last[old];
+        debug_assert_ne!(last_old, NONE, "ARENA-3: arena missing from its group");
+        if last_old == index {
+            // Already at the boundary: it stays, and its predecessor (if in
+            // the same group) becomes the group's last.
+            let prev = self.slots[index as usize].prev;
+            self.nfp_last[old] =
+                if prev != NONE && self.slots[prev as usize].free_pools as usize == old {
+                    prev
+                } else {
+                    NONE
+                };
+        } else {
+            self.unlink(index);
+            let after = self.slots[last_old as usize].next;
+            {
+                let a = &mut self.slots[index as usize];
+                a.prev = last_old;
+                a.next = after;
+            }
+            self.slots[last_old as usize].next = index;
+            if after != NONE {
+                self.slots[after as usize].prev = index;
+            }
+        }
+        if self.nfp_last[old + 1] == NONE {
+            self.nfp_last[old + 1] = index;
+        }
+    }
+
+    /// Takes arena `index` off the usable list (its group bookkeeping is the
+    /// caller's).
+    fn unlink(&mut self, index: u32) {
+        let (prev, next) = {
+            let a = &self.slots[index as usize];
+            (a.prev, a.next)
+        };
+        if prev != NONE {
+            self.slots[prev as usize].next = next;
+        } else {
+            self.usable = next;
+        }
+        if next != NONE {
+            self.slots[next as usize].prev = prev;
+        }
+    }
+
+    /// Unmaps arena `index`, which is entirely free and was in group `old`
+    /// of the usable list (or on no list when `old == 0`).
+    fn release_arena(&mut self, index: u32, old: usize) {
+        if old > 0 {
+            if self.nfp_last[old] == index {
+                let prev = self.slots[index as usize].prev;
+                self.nfp_last[old] =
+                    if prev != NONE && self.slots[prev as usize].free_pools as usize == old {
+                        prev
+                    } else {
+                        NONE
+                    };
+            }
+            self.unlink(index);
+        }
+        let unused = self.unused;
+        let a = &mut self.slots[index as usize];
+        a.map = None; // unmaps
+        a.free_pool_list = ptr::null_mut();
+        a.free_pools = 0;
+        a.total_pools = 0;
+        a.next = unused;
+        a.prev = NONE;
+        self.unused = index;
+        self.current -= 1;
+    }
+}
