@@ -1,0 +1,249 @@
+//! Running a collection: the entry points and `collect_main`, which reads as
+//! the table of contents of the algorithm — one call per pass, in order
+//! (see `gc/README.md` for the algorithm and a worked example).
+
+use core::pin::pin;
+use core::ptr::NonNull;
+use std::io::Write;
+use std::time::Instant;
+
+use crate::debug::{self, DebugFlags};
+use crate::events::{CollectionInfo, Phase};
+use crate::garbage::{
+    delete_garbage, finalize_garbage, handle_legacy_finalizers, handle_resurrected_objects,
+    handle_weakrefs, move_legacy_finalizer_reachable, move_legacy_finalizers,
+};
+use crate::generation::{Generation, NUM_GENERATIONS};
+use crate::header::HeaderRef;
+use crate::list;
+use crate::object::GcObject;
+use crate::reachability::{deduce_unreachable, untrack_survivors};
+use crate::stats::{CollectError, CollectionRecord};
+use crate::{Collector, GcHeader};
+
+/// Aborts the process if dropped during unwinding: a panic out of
+/// object-model code mid-collection would leave headers linked to working
+/// lists on a dead stack frame (OBJ-7).
+struct AbortOnUnwind;
+
+impl Drop for AbortOnUnwind {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("pyrite-gc: panic inside a collection (OBJ-7); aborting");
+            std::process::abort();
+        }
+    }
+}
+
+/// Clears the collecting flag when the collection ends, even by unwinding
+/// out of a start/stop callback.
+struct CollectingGuard<'a>(&'a core::cell::Cell<bool>);
+
+impl Drop for CollectingGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// Collections.
+impl<T: GcObject> Collector<T> {
+    /// Collect `generation` and all younger ones (`gc.collect(generation)`);
+    /// debug output, if any flag asks for it, goes to standard error.
+    ///
+    /// # Errors
+    ///
+    /// [`CollectError::AlreadyCollecting`] when called during a collection
+    /// (from a finalizer, a weakref callback or a collection callback).
+    pub fn collect(&self, generation: Generation) -> Result<CollectionRecord, CollectError> {
+        self.collect_with_output(generation, &mut std::io::stderr().lock())
+    }
+
+    /// As [`collect`](Collector::collect), writing debug output to `out`.
+    ///
+    /// # Errors
+    ///
+    /// As [`collect`](Collector::collect).
+    pub fn collect_with_output(
+        &self,
+        generation: Generation,
+        out: &mut dyn Write,
+    ) -> Result<CollectionRecord, CollectError> {
+        if self.collecting.replace(true) {
+            return Err(CollectError::AlreadyCollecting);
+        }
+        let _collecting = CollectingGuard(&self.collecting);
+        let start = CollectionInfo {
+            generation,
+            collected: 0,
+            uncollectable: 0,
+        };
+        self.invoke_callbacks(Phase::Start, start);
+        let record = {
+            let _abort = AbortOnUnwind;
+            // SAFETY: `collecting` was false, so no collection is running and
+            // every tracked header is in one of the four lists, without
+            // collecting or unreachable flags (GC-4, GC-5).
+            unsafe { self.collect_main(generation, out) }
+        };
+        self.stats.borrow_mut().add(record);
+        let stop = CollectionInfo {
+            generation,
+            collected: record.collected,
+            uncollectable: record.uncollectable,
+        };
+        self.invoke_callbacks(Phase::Stop, stop);
+        Ok(record)
+    }
+
+    /// Run the collection that is due, if any (CPython's
+    /// `gc_collect_generations`); the caller's safe point calls this after
+    /// [`note_allocation`](Collector::note_allocation) returned true.
+    pub fn collect_if_due(&self) -> Option<CollectionRecord> {
+        let generation = self.collection_due()?;
+        self.collect(generation).ok()
+    }
+
+    /// The collection proper. Each step names the pass and the post-condition
+    /// the next one relies on.
+    ///
+    /// # Safety
+    ///
+    /// No collection is running (GC-4, GC-5 hold with no flags set).
+    unsafe fn collect_main(&self, generation: Generation, out: &mut dyn Write) -> CollectionRecord {
+        let started = Instant::now();
+        let flags = self.debug.get();
+        if flags.contains(DebugFlags::STATS) {
+            // SAFETY: no collection is running, the lists are initialised.
+            let (sizes, permanent) = unsafe { self.list_sizes() };
+            debug::write_collecting(out, generation.index(), sizes, permanent);
+        }
+        self.trigger.on_collection(generation);
+
+        // 1. Merge the younger generations into the one collected.
+        let young = self.lists.generation(generation);
+        let old = self.lists.generation(generation.older());
+        for g in &Generation::ALL[..generation.index()] {
+            // SAFETY: distinct initialised generation heads.
+            unsafe { list::merge(self.lists.generation(*g), young) };
+        }
+
+        // 2–4. gc_refs = refcount; subtract internal references; move what is
+        // not reachable from outside to `unreachable`.
+        let unreachable = pin!(GcHeader::new());
+        // SAFETY: HR — pinned on this frame; emptied by step 7b.
+        let unreachable = unsafe { HeaderRef::new(NonNull::from(&*unreachable)) };
+        list::init(unreachable);
+        // SAFETY: `young` holds only flag-free objects (no collection runs).
+        let visited = unsafe { deduce_unreachable::<T>(young, unreachable) };
+
+        // Survivors: untrack those that can never be in a cycle, promote the
+        // rest (only OBJ-4 code has run so far).
+        // SAFETY: the gc_refs window is closed; `young` is an ordinary list.
+        let survivors = unsafe { untrack_survivors::<T>(young, generation == Generation::Old) };
+        if young != old {
+            if generation == Generation::Middle {
+                self.trigger.add_long_lived_pending(survivors);
+            }
+            // SAFETY: distinct initialised generation heads.
+            unsafe { list::merge(young, old) };
+        } else {
+            self.trigger.set_long_lived_total(survivors);
+        }
+
+        // 5. Legacy finalizers, and all they reach, are uncollectable.
+        let finalizers = pin!(GcHeader::new());
+        // SAFETY: HR — pinned on this frame; emptied by step 8b.
+        let finalizers = unsafe { HeaderRef::new(NonNull::from(&*finalizers)) };
+        list::init(finalizers);
+        // SAFETY: `unreachable` comes from move_unreachable.
+        unsafe {
+            move_legacy_finalizers::<T>(unreachable, finalizers);
+            move_legacy_finalizer_reachable::<T>(finalizers);
+        }
+        if flags.contains(DebugFlags::COLLECTABLE) {
+            // SAFETY: `unreachable` is an ordinary list after pass 5.
+            unsafe { self.write_cycles(out, "collectable", unreachable) };
+        }
+
+        // 6. Weak references to garbage cleared; callbacks of live ones run.
+        // SAFETY: `unreachable` is an ordinary list of collecting objects.
+        let mut collected = unsafe { handle_weakrefs::<T>(unreachable) };
+
+        // 7. Finalizers run once each; then what they resurrected survives.
+        let final_unreachable = pin!(GcHeader::new());
+        // SAFETY: HR — pinned on this frame; emptied by step 8.
+        let final_unreachable = unsafe { HeaderRef::new(NonNull::from(&*final_unreachable)) };
+        list::init(final_unreachable);
+        // SAFETY: the lists are initialised and stay on this frame.
+        unsafe {
+            finalize_garbage::<T>(unreachable);
+            handle_resurrected_objects::<T>(unreachable, final_unreachable, old);
+        }
+
+        // 8. Clear the garbage (or save it all); refcounting frees it.
+        // SAFETY: `final_unreachable` is an ordinary list of collecting objects.
+        collected += unsafe { list::len(final_unreachable) };
+        let save_all = flags.contains(DebugFlags::SAVEALL);
+        // SAFETY: as above.
+        unsafe { delete_garbage::<T>(final_unreachable, old, save_all, &self.garbage) };
+
+        // 8b. Report the uncollectable and hand them to the garbage list.
+        // SAFETY: `finalizers` is an ordinary list.
+        let uncollectable = unsafe { list::len(finalizers) };
+        if flags.contains(DebugFlags::UNCOLLECTABLE) {
+            // SAFETY: as above.
+            unsafe { self.write_cycles(out, "uncollectable", finalizers) };
+        }
+        if flags.contains(DebugFlags::STATS) {
+            let secs = started.elapsed().as_secs_f64();
+            debug::write_done(out, collected + uncollectable, uncollectable, secs);
+        }
+        // SAFETY: `finalizers` is an ordinary list; `old` a generation head.
+        unsafe { handle_legacy_finalizers::<T>(finalizers, old, save_all, &self.garbage) };
+
+        debug_assert!(list::is_empty(unreachable) && list::is_empty(final_unreachable));
+        debug_assert!(list::is_empty(finalizers));
+        // 9. Survivors were promoted above; the caller records the stats.
+        CollectionRecord {
+            generation,
+            collected,
+            uncollectable,
+            visited,
+            duration: started.elapsed(),
+        }
+    }
+
+    /// Sizes of generations 0–2 and of the permanent generation; O(n).
+    ///
+    /// # Safety
+    ///
+    /// Outside the gc_refs window (the walks follow next links only, so this
+    /// holds whenever object-model code can call in).
+    pub(crate) unsafe fn list_sizes(&self) -> ([usize; NUM_GENERATIONS], usize) {
+        let [g0, g1, g2, permanent] = self.lists.all();
+        // SAFETY: initialised heads (GC-1).
+        unsafe {
+            (
+                [list::len(g0), list::len(g1), list::len(g2)],
+                list::len(permanent),
+            )
+        }
+    }
+
+    /// One `gc: <msg> <type address>` line per object of `list`.
+    ///
+    /// # Safety
+    ///
+    /// `list` is an initialised ordinary list.
+    unsafe fn write_cycles(&self, out: &mut dyn Write, msg: &str, list: HeaderRef) {
+        // SAFETY: the caller's guarantee; type_name is OBJ-4-pure.
+        unsafe {
+            list::for_each(list, |h| {
+                // SAFETY: GC-2 — `h` heads a live object.
+                let op = h.object::<T>();
+                // SAFETY: as above.
+                debug::write_cycle(out, msg, op.as_ref().type_name(), op)
+            })
+        };
+    }
+}

@@ -1,0 +1,290 @@
+//! Passes 5–8 — what happens to the unreachable set: legacy finalizers set
+//! aside, weak references cleared and their callbacks run, finalizers run
+//! once, the resurrection check, and the clearing that frees the garbage.
+//!
+//! From pass 6 on, object-model code runs (OBJ-6): objects may be freed and
+//! untracked at any moment, so every walk here re-reads the list head after
+//! each call out instead of holding on to a next pointer.
+
+use core::cell::RefCell;
+use core::pin::pin;
+use core::ptr::NonNull;
+
+use crate::header::{HeaderRef, NEXT_UNREACHABLE};
+use crate::list;
+use crate::object::GcObject;
+use crate::reachability::{clear_collecting_flags, clear_unreachable_mask, deduce_unreachable};
+use crate::visitor::{Action, Visitor};
+use crate::GcHeader;
+
+/// The object behind a header of a working list.
+///
+/// # Safety
+///
+/// `h` is an object's header (not a list head) and the object is alive (GC-2).
+#[inline]
+unsafe fn object<'a, T: GcObject>(h: HeaderRef) -> &'a T {
+    // SAFETY: the caller guarantees `h` heads a live object (GC-2).
+    unsafe { h.object::<T>().as_ref() }
+}
+
+/// Pass 5a. Clear `NEXT_UNREACHABLE` on every unreachable object, and move
+/// those with a legacy finalizer to `finalizers`, clearing their
+/// `PREV_COLLECTING`.
+///
+/// Post-condition: `unreachable` is an ordinary list (GC-4 over) of objects
+/// without a legacy finalizer; `finalizers` holds those with one, no longer
+/// collecting.
+///
+/// # Safety
+///
+/// `unreachable` comes from `move_unreachable`; `finalizers` is an
+/// initialised list head.
+pub(crate) unsafe fn move_legacy_finalizers<T: GcObject>(
+    unreachable: HeaderRef,
+    finalizers: HeaderRef,
+) {
+    // SAFETY: GC-1 — `unreachable` is initialised; its own next word carries
+    // no flag after move_unreachable.
+    let mut gc = unsafe { unreachable.next() };
+    while gc != unreachable {
+        debug_assert!(gc.is_unreachable(), "GC-4");
+        gc.set_next_word(gc.next_word() & !NEXT_UNREACHABLE);
+        // SAFETY: GC-1 — `gc` is linked.
+        let next = unsafe { gc.next() };
+        // SAFETY: GC-2 — `gc` heads a live object.
+        if unsafe { object::<T>(gc) }.has_legacy_finalizer() {
+            gc.clear_collecting();
+            // SAFETY: `gc` is linked with address links; its predecessor's
+            // flag was cleared on the previous step (GC-4).
+            unsafe { list::move_to(gc, finalizers) };
+        }
+        gc = next;
+    }
+}
+
+/// Pass 5b. Move every unreachable object reachable from `finalizers` into
+/// `finalizers` too.
+///
+/// Post-condition: nothing in `finalizers` references an object still
+/// collecting; all of `finalizers` is uncollectable.
+///
+/// # Safety
+///
+/// As after [`move_legacy_finalizers`].
+pub(crate) unsafe fn move_legacy_finalizer_reachable<T: GcObject>(finalizers: HeaderRef) {
+    let mut visitor = Visitor::new(Action::MoveCollecting { to: finalizers });
+    // SAFETY: GC-1 — `finalizers` is initialised.
+    let mut gc = unsafe { finalizers.next() };
+    while gc != finalizers {
+        // SAFETY: GC-2 — `gc` heads a live object; traverse is OBJ-4-pure
+        // and the visits only append to the tail of `finalizers`.
+        unsafe { object::<T>(gc) }.traverse(&mut visitor);
+        // SAFETY: GC-1 — `gc` is still linked.
+        gc = unsafe { gc.next() };
+    }
+}
+
+/// Visit function of `move_legacy_finalizer_reachable`.
+///
+/// # Safety
+///
+/// `h` is collecting and linked outside the gc_refs window (GC-5);
+/// `to` is an initialised list head.
+#[inline]
+pub(crate) unsafe fn visit_move(h: HeaderRef, to: HeaderRef) {
+    // SAFETY: the caller's guarantees are move_to's.
+    unsafe { list::move_to(h, to) };
+    h.clear_collecting();
+}
+
+/// Pass 6. Clear every weak reference to an unreachable object, and every
+/// unreachable weak reference, before any finalizer or callback runs; then
+/// call the callbacks of the cleared weak references that are not garbage
+/// themselves.
+///
+/// Post-condition: no weak reference reaches an unreachable object; the
+/// callbacks of garbage weak references have not run and never will.
+/// Returns the number of weak references freed after their callback.
+///
+/// # Safety
+///
+/// `unreachable` is an ordinary list (after pass 5) of collecting objects.
+pub(crate) unsafe fn handle_weakrefs<T: GcObject>(unreachable: HeaderRef) -> usize {
+    let mut reported: Vec<NonNull<T>> = Vec::new();
+    // SAFETY: `unreachable` is initialised; the two weakref hooks are
+    // OBJ-4-pure, so the list is unchanged during the walk.
+    unsafe {
+        list::for_each(unreachable, |gc| {
+            // SAFETY: GC-2 — `gc` heads a live object.
+            let op = object::<T>(gc);
+            op.clear_if_weakref();
+            op.clear_weakrefs_to(&mut reported);
+        })
+    };
+    let mut to_call = Vec::with_capacity(reported.len());
+    for wr in reported {
+        // SAFETY: OBJ-8 — reported weak references are live.
+        let w = unsafe { wr.as_ref() };
+        // SAFETY: OBJ-1 — a GC weak reference has a header.
+        let is_garbage = w.is_gc() && unsafe { HeaderRef::of_object(wr) }.is_collecting();
+        if !is_garbage {
+            w.incref();
+            to_call.push(wr);
+        }
+    }
+    let mut freed = 0;
+    for wr in to_call {
+        // SAFETY: the incref above keeps `wr` alive until the decref below.
+        let w = unsafe { wr.as_ref() };
+        w.call_weakref_callback();
+        if w.refcount() == 1 {
+            freed += 1;
+        }
+        // SAFETY: drops the reference taken above.
+        unsafe { T::decref(wr) };
+    }
+    freed
+}
+
+/// Pass 7a. Run each unreachable object's finalizer, unless it already ran
+/// (PEP 442): set `PREV_FINALIZED`, then call it under a strong reference.
+///
+/// Post-condition: every object still in `unreachable` is finalized or has
+/// no finalizer; objects freed by finalizers have left the list.
+///
+/// # Safety
+///
+/// `unreachable` is an initialised ordinary list head that stays in place.
+pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) {
+    let seen = pin!(GcHeader::new());
+    // SAFETY: HR — `seen` is pinned on this frame and emptied into
+    // `unreachable` before the frame ends.
+    let seen = unsafe { HeaderRef::new(NonNull::from(&*seen)) };
+    list::init(seen);
+    while !list::is_empty(unreachable) {
+        // SAFETY: GC-1 — a non-empty list's next is an element.
+        let gc = unsafe { unreachable.next() };
+        // SAFETY: `gc` is linked with address links; `seen` is initialised.
+        unsafe { list::move_to(gc, seen) };
+        if gc.is_finalized() {
+            continue;
+        }
+        // SAFETY: GC-1, GC-2 — `gc` is linked, so its object is alive.
+        let op = unsafe { gc.object::<T>() };
+        // SAFETY: as above.
+        if unsafe { op.as_ref() }.has_finalizer() {
+            gc.set_finalized();
+            // SAFETY: as above; the strong reference keeps the object alive
+            // across the finalizer.
+            unsafe { op.as_ref() }.incref();
+            // SAFETY: as above.
+            unsafe { op.as_ref() }.finalize();
+            // SAFETY: drops the reference taken above; `gc` is not used after.
+            unsafe { T::decref(op) };
+        }
+    }
+    // SAFETY: both heads are initialised and distinct.
+    unsafe { list::merge(seen, unreachable) };
+}
+
+/// Pass 7b. CPython 3.11's `handle_resurrected_objects`: recompute gc_refs
+/// on the unreachable set now that finalizers have run, and move every object
+/// referenced from outside the set again — and everything it reaches — to
+/// `old`.
+///
+/// Post-condition: `still_unreachable` holds the objects that are garbage
+/// after finalizers (collecting, ordinary links); `unreachable` is empty;
+/// resurrected objects are in `old` without flags but `PREV_FINALIZED`.
+///
+/// # Safety
+///
+/// `unreachable` as after [`finalize_garbage`]; `still_unreachable` an
+/// initialised empty head; `old` a generation head.
+pub(crate) unsafe fn handle_resurrected_objects<T: GcObject>(
+    unreachable: HeaderRef,
+    still_unreachable: HeaderRef,
+    old: HeaderRef,
+) {
+    // SAFETY: the caller's guarantees, pass by pass: clearing the flags makes
+    // `unreachable` a base for deduce_unreachable; what it leaves behind is
+    // reachable and goes to `old`.
+    unsafe {
+        clear_collecting_flags(unreachable);
+        deduce_unreachable::<T>(unreachable, still_unreachable);
+        clear_unreachable_mask(still_unreachable);
+        list::merge(unreachable, old);
+    }
+}
+
+/// Pass 8. Break the cycles: clear each object (or, with `DEBUG_SAVEALL`,
+/// append it to the garbage list), under a strong reference; the refcount
+/// drops then free it. An object that survives its clear moves to `old`.
+///
+/// Post-condition: `collectable` is empty.
+///
+/// # Safety
+///
+/// `collectable` is an initialised ordinary list of collecting objects; `old`
+/// a generation head.
+pub(crate) unsafe fn delete_garbage<T: GcObject>(
+    collectable: HeaderRef,
+    old: HeaderRef,
+    save_all: bool,
+    garbage: &RefCell<Vec<NonNull<T>>>,
+) {
+    while !list::is_empty(collectable) {
+        // SAFETY: GC-1 — a non-empty list's next is an element.
+        let gc = unsafe { collectable.next() };
+        // SAFETY: GC-2 — `gc` is linked, so its object is alive.
+        let op = unsafe { gc.object::<T>() };
+        // SAFETY: as above.
+        unsafe { op.as_ref() }.incref();
+        if save_all {
+            garbage.borrow_mut().push(op);
+        } else {
+            // SAFETY: the strong reference keeps the object alive.
+            unsafe { op.as_ref() }.clear();
+            // SAFETY: drops the reference taken above (may free `op`).
+            unsafe { T::decref(op) };
+        }
+        // Compare addresses only: `gc` may have been freed, but then it left
+        // the list, and no new object is ever tracked into `collectable`.
+        // SAFETY: GC-1 — re-read the head after the call out.
+        if !list::is_empty(collectable) && unsafe { collectable.next() } == gc {
+            gc.clear_collecting();
+            // SAFETY: `gc` is still linked (it heads the list).
+            unsafe { list::move_to(gc, old) };
+        }
+    }
+}
+
+/// Pass 8b. Put the uncollectable objects with a legacy finalizer (all of
+/// them with `DEBUG_SAVEALL`) in the garbage list, each with a strong
+/// reference, and move the whole set to `old`.
+///
+/// Post-condition: `finalizers` is empty.
+///
+/// # Safety
+///
+/// `finalizers` as after pass 5; `old` a generation head.
+pub(crate) unsafe fn handle_legacy_finalizers<T: GcObject>(
+    finalizers: HeaderRef,
+    old: HeaderRef,
+    save_all: bool,
+    garbage: &RefCell<Vec<NonNull<T>>>,
+) {
+    // SAFETY: `finalizers` is initialised; incref is OBJ-4-pure.
+    unsafe {
+        list::for_each(finalizers, |gc| {
+            // SAFETY: GC-2 — `gc` heads a live object.
+            let op = object::<T>(gc);
+            if save_all || op.has_legacy_finalizer() {
+                op.incref();
+                garbage.borrow_mut().push(NonNull::from(op));
+            }
+        })
+    };
+    // SAFETY: distinct initialised heads.
+    unsafe { list::merge(finalizers, old) };
+}

@@ -1,0 +1,238 @@
+//! Passes 2–4 — deciding what is unreachable: `update_refs`,
+//! `subtract_refs`, `move_unreachable` (with its visit function), their
+//! composition `deduce_unreachable`, and the survivor pass that untracks
+//! objects that can never be in a cycle.
+//!
+//! These passes open and close the gc_refs window (GC-3). Inside it they
+//! call only OBJ-4 methods (`refcount`, `is_gc`, `traverse`), so no header
+//! leaves or joins a list behind their back.
+
+use crate::header::{HeaderRef, NEXT_UNREACHABLE};
+use crate::list;
+use crate::object::GcObject;
+use crate::visitor::{Action, Visitor};
+
+/// The object behind a header of a working list.
+///
+/// # Safety
+///
+/// `h` is an object's header (not a list head) and the object is alive (GC-2).
+#[inline]
+unsafe fn object<'a, T: GcObject>(h: HeaderRef) -> &'a T {
+    // SAFETY: the caller guarantees `h` heads a live object (GC-2).
+    unsafe { h.object::<T>().as_ref() }
+}
+
+/// Pass 2. Copy each object's refcount into gc_refs.
+///
+/// Post-condition: every header of `young` has `PREV_COLLECTING` set and
+/// gc_refs == refcount > 0; the gc_refs window is open (GC-3). Returns the
+/// number of objects in `young`.
+///
+/// # Safety
+///
+/// `young` is an initialised list head outside any collection (GC-5).
+pub(crate) unsafe fn update_refs<T: GcObject>(young: HeaderRef) -> usize {
+    let mut n = 0;
+    // SAFETY: `young` is an initialised list (GC-1).
+    let mut h = unsafe { young.next() };
+    while h != young {
+        // SAFETY: GC-1, GC-2 — elements of a list are headers of live objects.
+        let refcount = unsafe { object::<T>(h) }.refcount();
+        debug_assert!(refcount > 0, "OBJ-2: a tracked object has refcount 0");
+        h.reset_refs(refcount);
+        n += 1;
+        // SAFETY: GC-1 — `h` is linked; only next links are followed (GC-3).
+        h = unsafe { h.next() };
+    }
+    n
+}
+
+/// Pass 3. For every object of `young`, decrement the gc_refs of each
+/// referent that is in `young` too.
+///
+/// Post-condition: an object's gc_refs is the number of references to it
+/// from outside `young` (other generations, the caller's roots); gc_refs > 0
+/// means it is directly reachable from outside.
+///
+/// # Safety
+///
+/// `young` has just been through [`update_refs`] (GC-3, GC-5).
+pub(crate) unsafe fn subtract_refs<T: GcObject>(young: HeaderRef) {
+    let mut visitor = Visitor::new(Action::SubtractRefs);
+    // SAFETY: `young` is an initialised list; traverse is OBJ-4-pure, so the
+    // links stay unchanged during the walk.
+    unsafe {
+        list::for_each(young, |h| {
+            // SAFETY: GC-1, GC-2 — `h` heads a live object of the list.
+            object::<T>(h).traverse(&mut visitor)
+        })
+    };
+}
+
+/// Visit function of `subtract_refs`: `h` is a collecting referent.
+#[inline]
+pub(crate) fn visit_decref(h: HeaderRef) {
+    h.decrement_refs();
+}
+
+/// Pass 4. Split `young` into the reachable and the tentatively unreachable.
+///
+/// Walks `young` once. An object with gc_refs > 0 is reachable: its
+/// referents in the set are marked reachable (gc_refs raised to 1, or moved
+/// back from `unreachable` to the tail of `young`, where the walk will reach
+/// them). An object with gc_refs == 0 moves to `unreachable` for now.
+///
+/// Post-condition: `young` holds exactly the objects reachable from outside
+/// the set, with prev links restored and `PREV_COLLECTING` clear; every
+/// object of `unreachable` carries `PREV_COLLECTING` and `NEXT_UNREACHABLE`
+/// (GC-4) and has valid prev links; the gc_refs window is closed.
+///
+/// # Safety
+///
+/// `young` has been through [`update_refs`] and [`subtract_refs`];
+/// `unreachable` is an initialised empty list head.
+pub(crate) unsafe fn move_unreachable<T: GcObject>(young: HeaderRef, unreachable: HeaderRef) {
+    let mut visitor = Visitor::new(Action::MarkReachable { young });
+    let mut prev = young;
+    // SAFETY: `young` is an initialised list (GC-1).
+    let mut gc = unsafe { young.next() };
+    while gc != young {
+        if gc.refs() > 0 {
+            // SAFETY: GC-1, GC-2 — `gc` heads a live object of `young`.
+            unsafe { object::<T>(gc) }.traverse(&mut visitor);
+            // Leave the gc_refs window for `gc`: prev becomes an address.
+            gc.set_prev(prev);
+            gc.clear_collecting();
+            prev = gc;
+        } else {
+            // Tentatively unreachable: unlink from `young` (forward link only,
+            // prev words of `young` are gc_refs), append to `unreachable`.
+            prev.set_next_word(gc.next_word());
+            // SAFETY: heads never carry gc_refs (GC-2): the head's prev word
+            // is the address of its last element.
+            let last = unsafe { unreachable.prev() };
+            last.set_next_word(NEXT_UNREACHABLE | gc.addr());
+            gc.set_prev(last);
+            gc.set_next_word(NEXT_UNREACHABLE | unreachable.addr());
+            unreachable.set_prev_word(gc.addr());
+        }
+        // SAFETY: `prev` is `young` or a reachable element: linked, and its
+        // next word carries no NEXT_UNREACHABLE (GC-4).
+        gc = unsafe { prev.next() };
+    }
+    young.set_prev_word(prev.addr());
+    unreachable.set_next_word(unreachable.next_word() & !NEXT_UNREACHABLE);
+}
+
+/// Visit function of `move_unreachable`: `gc` is a collecting referent of a
+/// reachable object, so it is reachable too.
+///
+/// - On the unreachable list (GC-4): it was wrongly thought unreachable; move
+///   it back to the tail of `young` with gc_refs 1, so the walk will traverse
+///   it.
+/// - In `young`, not yet walked, gc_refs 0: set gc_refs to 1, so the walk
+///   will keep and traverse it.
+/// - Otherwise (gc_refs > 0 or already walked): nothing to do.
+///
+/// # Safety
+///
+/// Called only from [`move_unreachable`]'s traversals with its `young`;
+/// `gc` is collecting (GC-5).
+#[inline]
+pub(crate) unsafe fn visit_reachable(gc: HeaderRef, young: HeaderRef) {
+    if gc.is_unreachable() {
+        // SAFETY: GC-4 — `gc` is on the unreachable list, whose elements have
+        // address prev links (set by move_unreachable).
+        let prev = unsafe { gc.prev() };
+        let next_word = gc.next_word();
+        // SAFETY: GC-1 — `gc` is linked.
+        let next = unsafe { gc.next() };
+        prev.set_next_word(next_word); // keeps NEXT_UNREACHABLE for `prev`
+        next.set_prev(prev);
+        // SAFETY: `young` is a head (prev word is an address, GC-2); `gc` was
+        // just unlinked.
+        unsafe { list::append(gc, young) };
+        gc.set_refs(1);
+    } else if gc.refs() == 0 {
+        gc.set_refs(1);
+    }
+}
+
+/// Passes 2–4: `update_refs`, `subtract_refs`, `move_unreachable`.
+///
+/// Post-condition: as [`move_unreachable`]'s. Returns the number of objects
+/// examined.
+///
+/// # Safety
+///
+/// `base` is an initialised list head whose objects carry no flags but
+/// `PREV_FINALIZED`; `unreachable` is an initialised empty list head; both
+/// stay in place until the caller empties `unreachable`.
+pub(crate) unsafe fn deduce_unreachable<T: GcObject>(
+    base: HeaderRef,
+    unreachable: HeaderRef,
+) -> usize {
+    // SAFETY: the caller's guarantees are these passes' preconditions, in
+    // order.
+    unsafe {
+        let candidates = update_refs::<T>(base);
+        subtract_refs::<T>(base);
+        move_unreachable::<T>(base, unreachable);
+        candidates
+    }
+}
+
+/// Clear `NEXT_UNREACHABLE` on every element of `unreachable` (GC-4).
+///
+/// # Safety
+///
+/// `unreachable` is a list produced by [`move_unreachable`].
+pub(crate) unsafe fn clear_unreachable_mask(unreachable: HeaderRef) {
+    // SAFETY: GC-1 — `unreachable` is initialised; `next()` masks the flag.
+    let mut gc = unsafe { unreachable.next() };
+    while gc != unreachable {
+        debug_assert!(gc.is_unreachable(), "GC-4");
+        gc.set_next_word(gc.next_word() & !NEXT_UNREACHABLE);
+        // SAFETY: GC-1 — `gc` is linked.
+        gc = unsafe { gc.next() };
+    }
+}
+
+/// Clear `PREV_COLLECTING` on every element of `list` (GC-5).
+///
+/// # Safety
+///
+/// `list` is an initialised list head.
+pub(crate) unsafe fn clear_collecting_flags(list: HeaderRef) {
+    // SAFETY: `list` is initialised; clearing a flag changes no link.
+    unsafe { list::for_each(list, |h| h.clear_collecting()) };
+}
+
+/// The survivor pass: untrack every object of `young` that says it may be
+/// untracked (CPython's `untrack_tuples` / `untrack_dicts`).
+///
+/// Post-condition: no object left in `young` answers `may_untrack` with
+/// true. Returns the number left.
+///
+/// # Safety
+///
+/// `young` is an initialised list head outside the gc_refs window (GC-3).
+pub(crate) unsafe fn untrack_survivors<T: GcObject>(young: HeaderRef, full: bool) -> usize {
+    let mut left = 0;
+    // SAFETY: `young` is initialised (GC-1).
+    let mut gc = unsafe { young.next() };
+    while gc != young {
+        // SAFETY: GC-1 — `gc` is linked; read before it may be unlinked.
+        let next = unsafe { gc.next() };
+        // SAFETY: GC-1, GC-2 — `gc` heads a live object of `young`.
+        if unsafe { object::<T>(gc) }.may_untrack(full) {
+            // SAFETY: `gc` is linked, outside GC-3, without NEXT_UNREACHABLE.
+            unsafe { list::unlink(gc) };
+        } else {
+            left += 1;
+        }
+        gc = next;
+    }
+    left
+}
