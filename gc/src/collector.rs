@@ -52,15 +52,23 @@ use crate::trigger::Trigger;
 /// assert_eq!(std::mem::offset_of!(Slot, leaf), HEADER_SIZE);
 ///
 /// let gc = Collector::<Leaf>::new();
-/// let slot = Box::new(Slot { header: GcHeader::new(), leaf: Leaf { refcnt: Cell::new(1) } });
-/// let leaf = NonNull::from(&slot.leaf);
+/// let slot = Box::into_raw(Box::new(Slot {
+///     header: GcHeader::new(),
+///     leaf: Leaf { refcnt: Cell::new(1) },
+/// }));
+/// // A raw pointer derived from the whole allocation can reach the header.
+/// // SAFETY: `slot` is a valid, uniquely owned allocation.
+/// let leaf = unsafe { NonNull::new_unchecked(std::ptr::addr_of_mut!((*slot).leaf)) };
 /// // SAFETY: `slot` puts the header right before the leaf and outlives tracking.
 /// unsafe { gc.track(leaf) };
-/// assert!(gc.is_tracked(&slot.leaf));
+/// // SAFETY: `leaf` is alive and derived from the whole slot.
+/// assert!(unsafe { gc.is_tracked(leaf) });
 /// let record = gc.collect(Generation::Old).unwrap();
 /// assert_eq!(record.collected, 0); // referenced from outside: survives
 /// // SAFETY: tracked by this collector.
 /// unsafe { gc.untrack(leaf) };
+/// // SAFETY: untracked; allocated by `Box` above.
+/// drop(unsafe { Box::from_raw(slot) });
 /// ```
 ///
 /// Dropping the collector leaves every object it still tracks untracked.
@@ -136,15 +144,28 @@ impl<T: GcObject> Collector<T> {
     }
 
     /// Whether `object` is tracked (`gc.is_tracked()`).
-    pub fn is_tracked(&self, object: &T) -> bool {
+    ///
+    /// # Safety
+    ///
+    /// `object` is alive and, if a GC object, laid out as OBJ-1 requires
+    /// (its pointer may reach the header).
+    pub unsafe fn is_tracked(&self, object: NonNull<T>) -> bool {
+        // SAFETY: the caller guarantees `object` is alive.
+        let live = unsafe { object.as_ref() };
         // SAFETY: OBJ-1 — a live GC object has a header in front.
-        object.is_gc() && unsafe { HeaderRef::of_object(NonNull::from(object)) }.is_tracked()
+        live.is_gc() && unsafe { HeaderRef::of_object(object) }.is_tracked()
     }
 
     /// Whether `object`'s finalizer has run (`gc.is_finalized()`).
-    pub fn is_finalized(&self, object: &T) -> bool {
+    ///
+    /// # Safety
+    ///
+    /// As for [`is_tracked`](Collector::is_tracked).
+    pub unsafe fn is_finalized(&self, object: NonNull<T>) -> bool {
+        // SAFETY: the caller guarantees `object` is alive.
+        let live = unsafe { object.as_ref() };
         // SAFETY: OBJ-1 — a live GC object has a header in front.
-        object.is_gc() && unsafe { HeaderRef::of_object(NonNull::from(object)) }.is_finalized()
+        live.is_gc() && unsafe { HeaderRef::of_object(object) }.is_finalized()
     }
 
     /// The debug flags (`gc.get_debug()`).

@@ -278,10 +278,12 @@ pub(crate) unsafe fn handle_legacy_finalizers<T: GcObject>(
     unsafe {
         list::for_each(finalizers, |gc| {
             // SAFETY: GC-2 — `gc` heads a live object.
-            let op = object::<T>(gc);
-            if save_all || op.has_legacy_finalizer() {
-                op.incref();
-                garbage.borrow_mut().push(NonNull::from(op));
+            let op = gc.object::<T>();
+            // SAFETY: as above.
+            let live = op.as_ref();
+            if save_all || live.has_legacy_finalizer() {
+                live.incref();
+                garbage.borrow_mut().push(op);
             }
         })
     };

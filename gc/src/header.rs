@@ -22,7 +22,10 @@
 //!   untracked header has next word 0 and prev word 0 or `FINALIZED`.
 //! - **GC-2 (placement).** A header sits immediately before its object
 //!   (`object = header + HEADER_SIZE`). Its memory belongs to the caller and
-//!   stays valid and unmoved while the object is tracked. List heads are
+//!   stays valid and unmoved while the object is tracked. Object pointers
+//!   handed to the collector are derived from the allocation (raw pointer
+//!   arithmetic), not from a reference to the object alone, so that they may
+//!   reach the header in front (pointer provenance). List heads are
 //!   headers owned by the collector, boxed or pinned, never moved while
 //!   linked, and their words never carry flags.
 //! - **GC-3 (gc_refs window).** From `update_refs` to the end of

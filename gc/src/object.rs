@@ -20,8 +20,11 @@ use crate::visitor::Visitor;
 ///
 /// - **OBJ-1 (layout).** If `is_gc()` is true, a [`GcHeader`] written by
 ///   [`GcHeader::new`] sits immediately before the object in the same
-///   allocation (GC-2), and stays valid while the object is alive. `Self`'s
-///   alignment does not exceed [`HEADER_ALIGN`].
+///   allocation (GC-2), and stays valid while the object is alive; pointers
+///   to it that the implementation hands out (`traverse`,
+///   `clear_weakrefs_to`) may reach that header (derived from the
+///   allocation, not from a `&Self`). `Self`'s alignment does not exceed
+///   [`HEADER_ALIGN`].
 /// - **OBJ-2 (refcount).** `refcount()` is the number of strong references to
 ///   the object; it is at least 1 while the object is tracked, and it counts
 ///   every reference that `traverse` of a tracked object reports.
