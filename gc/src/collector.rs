@@ -71,9 +71,10 @@ use crate::trigger::Trigger;
 /// drop(unsafe { Box::from_raw(slot) });
 /// ```
 ///
-/// Dropping the collector leaves every object it still tracks untracked.
-/// The garbage list's references are not dropped (no object-model code runs
-/// from a destructor): call [`take_garbage`](Collector::take_garbage) first.
+/// Dropping the collector walks the objects it still tracks and leaves them
+/// untracked, so drop it before freeing their memory (GC-2). The garbage
+/// list's references are not dropped (no object-model code runs from a
+/// destructor): call [`take_garbage`](Collector::take_garbage) first.
 ///
 /// [`GcHeader`]: crate::GcHeader
 pub struct Collector<T: GcObject> {
