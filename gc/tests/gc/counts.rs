@@ -115,3 +115,46 @@ fn large_ring_is_collected_in_full() {
     assert_eq!(heap.objects(None).len(), 0);
     heap.gc.check_invariants().unwrap();
 }
+
+/// The worked example of `gc/README.md`, step by step.
+#[test]
+fn readme_worked_example() {
+    use crate::toy::Event;
+    use std::rc::Rc;
+
+    let heap = Heap::new();
+    let n = heap.alloc_n(5);
+    let (b, c, d, e, a) = (n[0], n[1], n[2], n[3], n[4]);
+    heap.link(a, b);
+    heap.link(b, c);
+    heap.link(c, b);
+    heap.link(d, e);
+    heap.link(e, d);
+    heap.link(e, c);
+    let w = heap.weakref(d, Some(Rc::new(|_: &crate::toy::Heap, _| {})));
+    heap.set_finalizer(d);
+    for x in [b, c, d, e] {
+        release(x);
+    }
+    assert_eq!([b, c, d, e, a].map(|x| x.refcount()), [2, 2, 1, 1, 1]);
+    let r = heap.gc.collect(Generation::Young).unwrap();
+    assert_eq!((r.collected, r.uncollectable, r.visited), (2, 0, 6));
+    assert_eq!(heap.weak_get(w), None);
+    assert_eq!(
+        heap.events(),
+        vec![
+            Event::Callback(w.id()),
+            Event::Finalized(d.id()),
+            Event::Cleared(d.id()),
+            Event::Freed(e.id()),
+            Event::Freed(d.id()),
+        ]
+    );
+    assert_eq!(c.refcount(), 1);
+    // W is a tracked object of the toy model too (walked after A, before B
+    // and C were moved back).
+    assert_eq!(heap.objects(Some(Generation::Middle)), vec![a, w, b, c]);
+    heap.gc.check_invariants().unwrap();
+    release(a);
+    release(w);
+}
