@@ -155,11 +155,11 @@ impl<T: GcObject> Collector<T> {
         // SAFETY: HR — pinned on this frame; emptied by step 8b.
         let finalizers = unsafe { HeaderRef::new(NonNull::from(&*finalizers)) };
         list::init(finalizers);
-        // SAFETY: `unreachable` comes from move_unreachable.
-        unsafe {
-            move_legacy_finalizers::<T>(unreachable, finalizers);
-            move_legacy_finalizer_reachable::<T>(finalizers);
-        }
+        // SAFETY: `unreachable` comes from move_unreachable; `finalizers` is
+        // an initialised empty head.
+        unsafe { move_legacy_finalizers::<T>(unreachable, finalizers) };
+        // SAFETY: `finalizers` as left by move_legacy_finalizers.
+        unsafe { move_legacy_finalizer_reachable::<T>(finalizers) };
         if flags.contains(DebugFlags::COLLECTABLE) {
             // SAFETY: `unreachable` is an ordinary list after pass 5.
             unsafe { self.write_cycles(out, "collectable", unreachable) };
@@ -174,11 +174,11 @@ impl<T: GcObject> Collector<T> {
         // SAFETY: HR — pinned on this frame; emptied by step 8.
         let final_unreachable = unsafe { HeaderRef::new(NonNull::from(&*final_unreachable)) };
         list::init(final_unreachable);
-        // SAFETY: the lists are initialised and stay on this frame.
-        unsafe {
-            finalize_garbage::<T>(unreachable);
-            handle_resurrected_objects::<T>(unreachable, final_unreachable, old);
-        }
+        // SAFETY: `unreachable` is an initialised ordinary list on this frame.
+        unsafe { finalize_garbage::<T>(unreachable) };
+        // SAFETY: as left by finalize_garbage; `final_unreachable` is an
+        // initialised empty head; `old` a generation head.
+        unsafe { handle_resurrected_objects::<T>(unreachable, final_unreachable, old) };
 
         // 8. Clear the garbage (or save it all); refcounting frees it.
         // SAFETY: `final_unreachable` is an ordinary list of collecting objects.
@@ -220,14 +220,9 @@ impl<T: GcObject> Collector<T> {
     /// Outside the gc_refs window (the walks follow next links only, so this
     /// holds whenever object-model code can call in).
     pub(crate) unsafe fn list_sizes(&self) -> ([usize; NUM_GENERATIONS], usize) {
-        let [g0, g1, g2, permanent] = self.lists.all();
-        // SAFETY: initialised heads (GC-1).
-        unsafe {
-            (
-                [list::len(g0), list::len(g1), list::len(g2)],
-                list::len(permanent),
-            )
-        }
+        // SAFETY: each is an initialised head (GC-1), walked by next links.
+        let sizes = self.lists.all().map(|head| unsafe { list::len(head) });
+        ([sizes[0], sizes[1], sizes[2]], sizes[3])
     }
 
     /// One `gc: <msg> <type address>` line per object of `list`.
@@ -236,14 +231,15 @@ impl<T: GcObject> Collector<T> {
     ///
     /// `list` is an initialised ordinary list.
     unsafe fn write_cycles(&self, out: &mut dyn Write, msg: &str, list: HeaderRef) {
-        // SAFETY: the caller's guarantee; type_name is OBJ-4-pure.
-        unsafe {
-            list::for_each(list, |h| {
-                // SAFETY: GC-2 — `h` heads a live object.
-                let op = h.object::<T>();
-                // SAFETY: as above.
-                debug::write_cycle(out, msg, op.as_ref().type_name(), op)
-            })
+        let write = |h: HeaderRef| {
+            // SAFETY: GC-2 — `h` heads a live object of `list`.
+            let op = unsafe { h.object::<T>() };
+            // SAFETY: as above.
+            let name = unsafe { op.as_ref() }.type_name();
+            debug::write_cycle(out, msg, name, op)
         };
+        // SAFETY: the caller's guarantee; `write` runs no object code but the
+        // OBJ-4-pure type_name, so the list is unchanged during the walk.
+        unsafe { list::for_each(list, write) };
     }
 }

@@ -25,13 +25,12 @@ impl<T: GcObject> Collector<T> {
     /// Move the permanent generation back into generation 2
     /// (`gc.unfreeze()`).
     pub fn unfreeze(&self) {
+        let (permanent, old) = (
+            self.lists.permanent(),
+            self.lists.generation(Generation::Old),
+        );
         // SAFETY: as in `freeze`.
-        unsafe {
-            list::merge(
-                self.lists.permanent(),
-                self.lists.generation(Generation::Old),
-            )
-        };
+        unsafe { list::merge(permanent, old) };
     }
 
     /// Number of objects in the permanent generation (`gc.get_freeze_count()`);

@@ -112,16 +112,15 @@ pub(crate) unsafe fn visit_move(h: HeaderRef, to: HeaderRef) {
 /// `unreachable` is an ordinary list (after pass 5) of collecting objects.
 pub(crate) unsafe fn handle_weakrefs<T: GcObject>(unreachable: HeaderRef) -> usize {
     let mut reported: Vec<NonNull<T>> = Vec::new();
+    let clear = |gc: HeaderRef| {
+        // SAFETY: GC-2 — `gc` heads a live object of `unreachable`.
+        let op = unsafe { object::<T>(gc) };
+        op.clear_if_weakref();
+        op.clear_weakrefs_to(&mut reported);
+    };
     // SAFETY: `unreachable` is initialised; the two weakref hooks are
     // OBJ-4-pure, so the list is unchanged during the walk.
-    unsafe {
-        list::for_each(unreachable, |gc| {
-            // SAFETY: GC-2 — `gc` heads a live object.
-            let op = object::<T>(gc);
-            op.clear_if_weakref();
-            op.clear_weakrefs_to(&mut reported);
-        })
-    };
+    unsafe { list::for_each(unreachable, clear) };
     let mut to_call = Vec::with_capacity(reported.len());
     for wr in reported {
         // SAFETY: OBJ-8 — reported weak references are live.
@@ -206,15 +205,16 @@ pub(crate) unsafe fn handle_resurrected_objects<T: GcObject>(
     still_unreachable: HeaderRef,
     old: HeaderRef,
 ) {
-    // SAFETY: the caller's guarantees, pass by pass: clearing the flags makes
-    // `unreachable` a base for deduce_unreachable; what it leaves behind is
-    // reachable and goes to `old`.
-    unsafe {
-        clear_collecting_flags(unreachable);
-        deduce_unreachable::<T>(unreachable, still_unreachable);
-        clear_unreachable_mask(still_unreachable);
-        list::merge(unreachable, old);
-    }
+    // SAFETY: `unreachable` is an initialised list.
+    unsafe { clear_collecting_flags(unreachable) };
+    // SAFETY: flag-free but FINALIZED now, `unreachable` is a valid base;
+    // `still_unreachable` is an initialised empty head on the caller's frame.
+    unsafe { deduce_unreachable::<T>(unreachable, still_unreachable) };
+    // SAFETY: `still_unreachable` comes from move_unreachable.
+    unsafe { clear_unreachable_mask(still_unreachable) };
+    // SAFETY: distinct initialised heads; what is left in `unreachable` is
+    // reachable again.
+    unsafe { list::merge(unreachable, old) };
 }
 
 /// Pass 8. Break the cycles: clear each object (or, with `DEBUG_SAVEALL`,
@@ -274,19 +274,19 @@ pub(crate) unsafe fn handle_legacy_finalizers<T: GcObject>(
     save_all: bool,
     garbage: &RefCell<Vec<NonNull<T>>>,
 ) {
-    // SAFETY: `finalizers` is initialised; incref is OBJ-4-pure.
-    unsafe {
-        list::for_each(finalizers, |gc| {
-            // SAFETY: GC-2 — `gc` heads a live object.
-            let op = gc.object::<T>();
-            // SAFETY: as above.
-            let live = op.as_ref();
-            if save_all || live.has_legacy_finalizer() {
-                live.incref();
-                garbage.borrow_mut().push(op);
-            }
-        })
+    let save = |gc: HeaderRef| {
+        // SAFETY: GC-2 — `gc` heads a live object of `finalizers`.
+        let op = unsafe { gc.object::<T>() };
+        // SAFETY: as above.
+        let live = unsafe { op.as_ref() };
+        if save_all || live.has_legacy_finalizer() {
+            live.incref();
+            garbage.borrow_mut().push(op);
+        }
     };
+    // SAFETY: `finalizers` is initialised; `save` runs only OBJ-4-pure
+    // object code, so the list is unchanged during the walk.
+    unsafe { list::for_each(finalizers, save) };
     // SAFETY: distinct initialised heads.
     unsafe { list::merge(finalizers, old) };
 }

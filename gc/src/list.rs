@@ -91,9 +91,12 @@ pub(crate) unsafe fn move_to(node: HeaderRef, list: HeaderRef) {
 pub(crate) unsafe fn merge(from: HeaderRef, to: HeaderRef) {
     debug_assert!(from != to);
     if !is_empty(from) {
-        // SAFETY: the caller guarantees both heads are linked outside GC-3;
-        // `from` is not empty so its first and last elements are objects.
-        let (to_tail, from_head, from_tail) = unsafe { (to.prev(), from.next(), from.prev()) };
+        // SAFETY: the caller guarantees both heads are linked outside GC-3.
+        let to_tail = unsafe { to.prev() };
+        // SAFETY: as above; `from` is not empty, so these are its elements.
+        let from_head = unsafe { from.next() };
+        // SAFETY: as above.
+        let from_tail = unsafe { from.prev() };
         to_tail.set_next(from_head);
         from_head.set_prev(to_tail);
         from_tail.set_next(to);
@@ -154,28 +157,37 @@ mod tests {
         init(a);
         init(b);
         assert!(is_empty(a));
-        // SAFETY: heads initialised; nodes untracked; no gc_refs window.
-        unsafe {
-            for n in &nodes {
-                append(r(n), a);
-            }
-            assert_eq!(len(a), 4);
-            r(&nodes[1]).set_finalized();
-            unlink(r(&nodes[1]));
-            assert!(!nodes[1].is_tracked() && nodes[1].is_finalized());
-            assert_eq!(len(a), 3);
-            move_to(r(&nodes[2]), b);
-            assert_eq!((len(a), len(b)), (2, 1));
-            merge(a, b);
-            assert!(is_empty(a));
-            let mut order = Vec::new();
-            for_each(b, |h| order.push(h.addr()));
-            let expect: Vec<usize> = [2, 0, 3].iter().map(|&i| r(&nodes[i]).addr()).collect();
-            assert_eq!(order, expect);
-            for i in [2, 0, 3] {
-                unlink(r(&nodes[i]));
-            }
-            assert!(is_empty(b));
+        // In this test the heads are initialised, nodes are linked only by the
+        // calls below, and there is no gc_refs window: every precondition of
+        // the list functions holds at each call.
+        for n in &nodes {
+            // SAFETY: see above; `n` is not linked yet.
+            unsafe { append(r(n), a) };
         }
+        // SAFETY: see above.
+        assert_eq!(unsafe { len(a) }, 4);
+        r(&nodes[1]).set_finalized();
+        // SAFETY: see above; nodes[1] is linked in `a`.
+        unsafe { unlink(r(&nodes[1])) };
+        assert!(!nodes[1].is_tracked() && nodes[1].is_finalized());
+        // SAFETY: see above.
+        assert_eq!(unsafe { len(a) }, 3);
+        // SAFETY: see above; nodes[2] is linked in `a`.
+        unsafe { move_to(r(&nodes[2]), b) };
+        // SAFETY: see above.
+        assert_eq!(unsafe { (len(a), len(b)) }, (2, 1));
+        // SAFETY: see above; distinct heads.
+        unsafe { merge(a, b) };
+        assert!(is_empty(a));
+        let mut order = Vec::new();
+        // SAFETY: see above; the closure does not unlink.
+        unsafe { for_each(b, |h| order.push(h.addr())) };
+        let expect: Vec<usize> = [2, 0, 3].iter().map(|&i| r(&nodes[i]).addr()).collect();
+        assert_eq!(order, expect);
+        for i in [2, 0, 3] {
+            // SAFETY: see above; nodes[i] is linked in `b`.
+            unsafe { unlink(r(&nodes[i])) };
+        }
+        assert!(is_empty(b));
     }
 }

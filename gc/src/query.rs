@@ -24,14 +24,13 @@ impl<T: GcObject> Collector<T> {
         };
         let mut out = Vec::new();
         for &g in gens {
+            let push = |h: HeaderRef| {
+                // SAFETY: GC-2 — `h` heads a tracked object.
+                out.push(unsafe { h.object::<T>() })
+            };
             // SAFETY: an initialised generation head; pushing runs no object
             // code, so the list is unchanged during the walk.
-            unsafe {
-                list::for_each(self.lists.generation(g), |h| {
-                    // SAFETY: GC-2 — `h` heads a tracked object.
-                    out.push(h.object::<T>())
-                })
-            };
+            unsafe { list::for_each(self.lists.generation(g), push) };
         }
         out
     }
@@ -57,20 +56,19 @@ impl<T: GcObject> Collector<T> {
         });
         let mut out = Vec::new();
         for g in Generation::ALL {
+            let search = |h: HeaderRef| {
+                // SAFETY: GC-2 — `h` heads a tracked, live object.
+                let op = unsafe { h.object::<T>() };
+                visitor.reset_found();
+                // SAFETY: as above.
+                unsafe { op.as_ref() }.traverse(&mut visitor);
+                if visitor.found() {
+                    out.push(op);
+                }
+            };
             // SAFETY: an initialised generation head; traverse is OBJ-4-pure,
             // so the list is unchanged during the walk.
-            unsafe {
-                list::for_each(self.lists.generation(g), |h: HeaderRef| {
-                    // SAFETY: GC-2 — `h` heads a tracked, live object.
-                    let op = h.object::<T>();
-                    visitor.reset_found();
-                    // SAFETY: as above.
-                    op.as_ref().traverse(&mut visitor);
-                    if visitor.found() {
-                        out.push(op);
-                    }
-                })
-            };
+            unsafe { list::for_each(self.lists.generation(g), search) };
         }
         out
     }

@@ -60,14 +60,13 @@ pub(crate) unsafe fn update_refs<T: GcObject>(young: HeaderRef) -> usize {
 /// `young` has just been through [`update_refs`] (GC-3, GC-5).
 pub(crate) unsafe fn subtract_refs<T: GcObject>(young: HeaderRef) {
     let mut visitor = Visitor::new(Action::SubtractRefs);
+    let subtract = |h: HeaderRef| {
+        // SAFETY: GC-1, GC-2 — `h` heads a live object of the list.
+        unsafe { object::<T>(h) }.traverse(&mut visitor)
+    };
     // SAFETY: `young` is an initialised list; traverse is OBJ-4-pure, so the
     // links stay unchanged during the walk.
-    unsafe {
-        list::for_each(young, |h| {
-            // SAFETY: GC-1, GC-2 — `h` heads a live object of the list.
-            object::<T>(h).traverse(&mut visitor)
-        })
-    };
+    unsafe { list::for_each(young, subtract) };
 }
 
 /// Visit function of `subtract_refs`: `h` is a collecting referent.
@@ -173,14 +172,14 @@ pub(crate) unsafe fn deduce_unreachable<T: GcObject>(
     base: HeaderRef,
     unreachable: HeaderRef,
 ) -> usize {
-    // SAFETY: the caller's guarantees are these passes' preconditions, in
-    // order.
-    unsafe {
-        let candidates = update_refs::<T>(base);
-        subtract_refs::<T>(base);
-        move_unreachable::<T>(base, unreachable);
-        candidates
-    }
+    // SAFETY: the caller's guarantee on `base`.
+    let candidates = unsafe { update_refs::<T>(base) };
+    // SAFETY: `base` has just been through update_refs.
+    unsafe { subtract_refs::<T>(base) };
+    // SAFETY: `base` has been through both; the caller's guarantee on
+    // `unreachable`.
+    unsafe { move_unreachable::<T>(base, unreachable) };
+    candidates
 }
 
 /// Clear `NEXT_UNREACHABLE` on every element of `unreachable` (GC-4).

@@ -71,8 +71,9 @@ fn check_invariants_catches_corruption() {
     unsafe { words.write(saved) };
 
     // A broken back link: n[1].prev pointing at itself.
+    let own = words as usize;
     // SAFETY: as above.
-    unsafe { (*words)[1] = header_of(n[1].0).as_ptr() as usize };
+    unsafe { (*words)[1] = own };
     let err = heap.gc.check_invariants().unwrap_err();
     assert_eq!(err.id, "GC-1");
     assert!(err
