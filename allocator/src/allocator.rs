@@ -58,6 +58,8 @@ pub struct Allocator<G: Geometry = PyriteGeometry> {
     /// Head of each size class's used-pool list, null when the class has no
     /// used pool (POOL-4, POOL-6).
     pub(crate) used_pools: [*mut PoolHeader; MAX_SIZE_CLASSES],
+    /// Tail of each size class's used-pool list, null when empty (POOL-6).
+    pub(crate) used_tails: [*mut PoolHeader; MAX_SIZE_CLASSES],
     pub(crate) arenas: ArenaTable<G>,
     pub(crate) raw: RawDomain,
     hooks: Option<Box<Hooks>>,
@@ -86,6 +88,7 @@ impl<G: Geometry> Allocator<G> {
     pub fn with_mode(mode: Mode) -> Self {
         let mut allocator = Allocator {
             used_pools: [ptr::null_mut(); MAX_SIZE_CLASSES],
+            used_tails: [ptr::null_mut(); MAX_SIZE_CLASSES],
             arenas: ArenaTable::new(),
             raw: RawDomain::default(),
             hooks: None,
@@ -291,39 +294,36 @@ impl<G: Geometry> Allocator<G> {
         let block = p.freeblock;
         // SAFETY: a used pool always has a free block (POOL-4), whose first
         // word is the next free block.
-        let next = unsafe { *(block as *mut *mut u8) };
-        p.freeblock = next;
+        p.freeblock = unsafe { *(block as *mut *mut u8) };
         p.count += 1;
-        if next.is_null() {
-            // SAFETY: `pool` is the head of its class's list, with an empty free list.
-            unsafe { self.refill_or_retire(pool, class) };
+        if p.freeblock.is_null() {
+            // Keep POOL-4: carve a virgin block, or retire the now full pool.
+            // SAFETY: live header with an empty free list.
+            unsafe { p.extend::<G>() };
+            if p.freeblock.is_null() {
+                self.retire_full_pool(class);
+            }
         }
         // SAFETY: POOL-4: the free-list head was non-null.
         Ok(unsafe { NonNull::new_unchecked(block) })
     }
 
-    /// The head pool's free list ran dry: carve a virgin block, or, if there
-    /// is none, the pool is full and leaves its used list (POOL-4).
-    ///
-    /// # Safety
-    /// `pool` is the head of `used_pools[class]` and its free list is empty.
+    /// The head pool of `class` is full: it leaves the used list (POOL-4).
     #[cold]
     #[inline(never)]
-    unsafe fn refill_or_retire(&mut self, pool: *mut PoolHeader, class: usize) {
-        // SAFETY: live pool with an empty free list (caller).
-        unsafe { PoolHeader::extend::<G>(pool) };
-        // SAFETY: live pool (caller).
+    fn retire_full_pool(&mut self, class: usize) {
+        let pool = self.used_pools[class];
+        // SAFETY: the head of a used list is a live header (POOL-6).
         let p = unsafe { &mut *pool };
-        if p.freeblock.is_null() {
-            let next = p.next_pool;
-            self.used_pools[class] = next;
-            if !next.is_null() {
-                // SAFETY: next on a used list is a live header (POOL-6).
-                unsafe { (*next).prev_pool = ptr::null_mut() };
-            }
-            p.next_pool = ptr::null_mut();
-            p.prev_pool = ptr::null_mut();
+        let next = p.next_pool;
+        self.used_pools[class] = next;
+        if next.is_null() {
+            self.used_tails[class] = ptr::null_mut();
+        } else {
+            // SAFETY: next on a used list is a live header (POOL-6).
+            unsafe { (*next).prev_pool = ptr::null_mut() };
         }
+        p.next_pool = ptr::null_mut();
     }
 
     /// The class has no used pool: take an empty pool (cached or newly
@@ -333,9 +333,9 @@ impl<G: Geometry> Allocator<G> {
     #[inline(never)]
     fn alloc_from_new_pool(&mut self, class: usize) -> Result<NonNull<u8>, AllocError> {
         debug_assert!(self.used_pools[class].is_null());
-        let (pool, arena, fresh) = self.arenas.take_pool()?;
-        // SAFETY: `take_pool` returns a pool of arena `arena` with no block in
-        // use; a non-fresh one still has the header it had when it emptied.
+        let (pool, fresh) = self.arenas.take_pool()?;
+        // SAFETY: `take_pool` returns the header of a pool with no block in
+        // use; a cached one still holds what it had when it emptied.
         let block = unsafe {
             if !fresh && (*pool).size_class as usize == class {
                 // Same class as before: its free list and bump offset are
@@ -345,16 +345,17 @@ impl<G: Geometry> Allocator<G> {
                 p.freeblock = *(block as *mut *mut u8);
                 p.count = 1;
                 if p.freeblock.is_null() {
-                    PoolHeader::extend::<G>(pool);
+                    p.extend::<G>();
                 }
                 p.next_pool = ptr::null_mut();
                 p.prev_pool = ptr::null_mut();
                 block
             } else {
-                PoolHeader::init::<G>(pool, class, arena)
+                PoolHeader::init::<G>(pool, class)
             }
         };
         self.used_pools[class] = pool;
+        self.used_tails[class] = pool;
         // SAFETY: init/pop above returned a block of the pool.
         Ok(unsafe { NonNull::new_unchecked(block) })
     }
@@ -371,59 +372,75 @@ impl<G: Geometry> Allocator<G> {
         let block = ptr.as_ptr();
         let pool = PoolHeader::of_block::<G>(block);
         // SAFETY: the block came from a pool of this allocator, whose header
-        // is at the masked address (POOL-1).
+        // is found by POOL-1.
         let p = unsafe { &mut *pool };
         let last = p.freeblock;
         // SAFETY: the block is ours to reuse; it holds at least one word.
         unsafe { (block as *mut *mut u8).write(last) };
         p.freeblock = block;
         p.count -= 1;
-        if last.is_null() || p.count == 0 {
-            // SAFETY: `pool` is live; `last` tells whether it was full.
-            unsafe { self.free_slow(pool, last.is_null()) };
+        if last.is_null() {
+            // SAFETY: `pool` is live and was full, so on no list.
+            unsafe { self.unretire(pool) };
+        } else if p.count == 0 {
+            // SAFETY: `pool` is live, on its used list, and now empty.
+            unsafe { self.release_empty_pool(pool) };
         }
     }
 
-    /// A free changed the pool's state: a full pool becomes used again, a
-    /// used pool becomes empty and goes back to its arena.
+    /// A free into a full pool: it is used again and joins the *tail* of its
+    /// class's list (POOL-4). At the tail it gathers more frees before
+    /// allocation reaches it; at the head (CPython's choice) it would fill
+    /// up again at once, and a churning program would pay a full/used
+    /// transition, and a mispredicted branch, on most operations. A pool
+    /// this allocator makes holds at least two blocks, so it cannot also be
+    /// empty now.
     ///
     /// # Safety
-    /// `pool` is a live pool header; `was_full` says whether it was full
-    /// (on no list) before the free that just happened.
-    #[cold]
-    #[inline(never)]
-    unsafe fn free_slow(&mut self, pool: *mut PoolHeader, was_full: bool) {
+    /// `pool` is a live pool header that was full (on no list).
+    #[inline(always)]
+    unsafe fn unretire(&mut self, pool: *mut PoolHeader) {
         // SAFETY: live header (caller).
         let p = unsafe { &mut *pool };
+        debug_assert!(p.count > 0, "POOL-2: a full pool of one block");
         let class = p.size_class as usize;
-        if p.count > 0 {
-            debug_assert!(was_full);
-            // Full → used: link at the front of the class's list (POOL-4).
-            let head = self.used_pools[class];
-            p.next_pool = head;
-            p.prev_pool = ptr::null_mut();
-            if !head.is_null() {
-                // SAFETY: heads of used lists are live headers (POOL-6).
-                unsafe { (*head).prev_pool = pool };
-            }
+        let tail = self.used_tails[class];
+        p.next_pool = ptr::null_mut();
+        p.prev_pool = tail;
+        if tail.is_null() {
             self.used_pools[class] = pool;
-            return;
+        } else {
+            // SAFETY: tails of used lists are live headers (POOL-6).
+            unsafe { (*tail).next_pool = pool };
         }
-        if !was_full {
-            // Used → empty: unlink from the class's list (POOL-6).
-            let (prev, next) = (p.prev_pool, p.next_pool);
-            if prev.is_null() {
-                self.used_pools[class] = next;
-            } else {
-                // SAFETY: neighbours on a used list are live headers (POOL-6).
-                unsafe { (*prev).next_pool = next };
-            }
-            if !next.is_null() {
-                // SAFETY: as above.
-                unsafe { (*next).prev_pool = prev };
-            }
+        self.used_tails[class] = pool;
+    }
+
+    /// A used pool became empty: unlink it from its class's list (POOL-6)
+    /// and give it back to its arena (POOL-5).
+    ///
+    /// # Safety
+    /// `pool` is a live pool header on its used list, with no block in use.
+    #[cold]
+    #[inline(never)]
+    unsafe fn release_empty_pool(&mut self, pool: *mut PoolHeader) {
+        // SAFETY: live header (caller).
+        let p = unsafe { &mut *pool };
+        let (prev, next) = (p.prev_pool, p.next_pool);
+        if prev.is_null() {
+            self.used_pools[p.size_class as usize] = next;
+        } else {
+            // SAFETY: neighbours on a used list are live headers (POOL-6).
+            unsafe { (*prev).next_pool = next };
         }
-        let arena = p.arena_index;
+        if next.is_null() {
+            self.used_tails[p.size_class as usize] = prev;
+        } else {
+            // SAFETY: as above.
+            unsafe { (*next).prev_pool = prev };
+        }
+        // SAFETY: the arena header is slot 0 of the same header pool (ARENA-0).
+        let arena = unsafe { (*PoolHeader::arena_header::<G>(pool)).arena_index };
         // SAFETY: the pool is empty, carved from `arena`, and on no used list.
         unsafe { self.arenas.return_pool(pool, arena) };
     }
@@ -568,12 +585,15 @@ impl<G: Geometry> Allocator<G> {
     fn small_block_is_mapped(&self, base: *mut u8) -> bool {
         let addr = base as usize;
         self.arenas.slots.iter().any(|a| {
-            a.map.is_some() && addr >= a.first_pool + G::POOL_OVERHEAD && addr < a.pool_address && {
-                let pool = PoolHeader::of_block::<G>(base);
-                // SAFETY: the pool lies in the carved part of a mapped arena,
-                // so its header is initialised memory we own.
-                unsafe { (*pool).count > 0 }
-            }
+            a.map.is_some()
+                && addr >= a.base + G::POOL_SIZE
+                && addr < a.base + (a.carved as usize + 1) * G::POOL_SIZE
+                && {
+                    let pool = PoolHeader::of_block::<G>(base);
+                    // SAFETY: the block is in a carved pool of a mapped arena,
+                    // so its header is initialised memory we own.
+                    unsafe { (*pool).count > 0 }
+                }
         })
     }
 

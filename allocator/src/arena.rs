@@ -1,5 +1,10 @@
-//! Arenas: `ARENA_SIZE` anonymous maps carved into pools, and the table that
-//! keeps the usable ones ordered, fullest first.
+//! Arenas: `ARENA_SIZE`-aligned regions of anonymous maps, carved into pools,
+//! and the table that keeps the usable ones ordered, fullest first.
+//!
+//! An arena's first pool is its header pool (the headers of its other pools,
+//! see `pool.rs`); the other `USABLE_POOLS` serve blocks. To get an aligned
+//! arena, `2 × ARENA_SIZE` bytes are mapped and the aligned half used; the
+//! rest is never touched, so it costs address space, not memory.
 //!
 //! ```text
 //!  usable_arenas (sorted by free_pools, ascending)        nfp_last[n]: last arena
@@ -13,8 +18,10 @@
 //! count grows from n to n+1 moves to just after the last arena with n.
 //!
 //! Invariants (checked by `check_invariants`, cited by id):
+//! - **ARENA-0** A mapped arena's `base` is ARENA_SIZE-aligned, inside its
+//!   map, and its header pool's slot 0 names the arena's index.
 //! - **ARENA-1** `free_pools == |free_pool list| + uncarved pools`, and
-//!   `free_pools <= total_pools`.
+//!   `carved <= USABLE_POOLS`.
 //! - **ARENA-2** `usable_arenas` holds exactly the mapped arenas with
 //!   `free_pools > 0`, doubly linked (`a.next.prev == a`), sorted by
 //!   `free_pools` ascending.
@@ -27,7 +34,7 @@
 
 use crate::error::AllocError;
 use crate::geometry::Geometry;
-use crate::pool::PoolHeader;
+use crate::pool::{ArenaHeader, PoolHeader};
 use core::marker::PhantomData;
 use core::ptr;
 use memmap2::MmapMut;
@@ -39,15 +46,12 @@ pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) struct ArenaObject {
     /// The anonymous map, or `None` if this slot is unused (ARENA-5).
     pub(crate) map: Option<MmapMut>,
-    /// Address of the first pool (the map's start rounded up to POOL_SIZE).
-    pub(crate) first_pool: usize,
-    /// Address of the next uncarved pool.
-    pub(crate) pool_address: usize,
+    /// The arena's ARENA_SIZE-aligned address, inside the map (ARENA-0).
+    pub(crate) base: usize,
+    /// Pools carved so far: pools 1..=carved (pool 0 is the header pool).
+    pub(crate) carved: u32,
     /// Pools free in this arena: empty ones plus uncarved ones (ARENA-1).
     pub(crate) free_pools: u32,
-    /// Pools this arena can hold: POOLS_PER_ARENA, or one less when the map
-    /// was not pool-aligned (the lost pool is "arena alignment" in the stats).
-    pub(crate) total_pools: u32,
     /// Empty pools, linked through `next_pool` (POOL-5).
     pub(crate) free_pool_list: *mut PoolHeader,
     /// Neighbours on `usable_arenas` (ARENA-2), or on the unused-slot list.
@@ -96,20 +100,15 @@ impl<G: Geometry> ArenaTable<G> {
     #[inline(never)]
     pub(crate) fn new_arena(&mut self) -> Result<u32, AllocError> {
         debug_assert_eq!(self.usable, NONE);
-        let map = MmapMut::map_anon(G::ARENA_SIZE).map_err(|_| AllocError)?;
-        let start = map.as_ptr() as usize;
-        let first_pool = (start + G::POOL_MASK) & !G::POOL_MASK;
-        let total_pools = if first_pool == start {
-            G::POOLS_PER_ARENA
-        } else {
-            G::POOLS_PER_ARENA - 1
-        } as u32;
+        let mut map = MmapMut::map_anon(2 * G::ARENA_SIZE).map_err(|_| AllocError)?;
+        let start = map.as_mut_ptr() as usize;
+        let base = (start + G::ARENA_MASK) & !G::ARENA_MASK;
+        let total_pools = G::USABLE_POOLS as u32;
         let object = ArenaObject {
             map: Some(map),
-            first_pool,
-            pool_address: first_pool,
+            base,
+            carved: 0,
             free_pools: total_pools,
-            total_pools,
             free_pool_list: ptr::null_mut(),
             next: NONE,
             prev: NONE,
@@ -126,6 +125,9 @@ impl<G: Geometry> ArenaTable<G> {
             self.slots.push(object);
             (self.slots.len() - 1) as u32
         };
+        // SAFETY: `base` is aligned and ARENA_SIZE bytes of the fresh map
+        // follow it (2 × ARENA_SIZE were mapped); slot 0 is the arena header.
+        unsafe { (base as *mut ArenaHeader).write(ArenaHeader { arena_index: index }) };
         self.usable = index;
         self.nfp_last[total_pools as usize] = index;
         self.allocated_total += 1;
@@ -135,10 +137,10 @@ impl<G: Geometry> ArenaTable<G> {
     }
 
     /// Takes one free pool from the head arena (the fullest usable one),
-    /// mapping a new arena when none is usable. Returns the pool's address
-    /// and its arena; the pool is either a cached empty pool (its old header
-    /// intact) or freshly carved (`fresh == true`).
-    pub(crate) fn take_pool(&mut self) -> Result<(*mut PoolHeader, u32, bool), AllocError> {
+    /// mapping a new arena when none is usable. Returns the pool's header;
+    /// the pool is either a cached empty pool (its old header intact) or
+    /// freshly carved (`fresh == true`, header not yet written).
+    pub(crate) fn take_pool(&mut self) -> Result<(*mut PoolHeader, bool), AllocError> {
         if self.usable == NONE {
             self.new_arena()?;
         }
@@ -156,9 +158,8 @@ impl<G: Geometry> ArenaTable<G> {
             a.free_pool_list = unsafe { (*pool).next_pool };
             (pool, false)
         } else {
-            let pool = a.pool_address as *mut PoolHeader;
-            a.pool_address += G::POOL_SIZE;
-            (pool, true)
+            a.carved += 1;
+            (PoolHeader::of_pool(a.base, a.carved as usize), true)
         };
         a.free_pools -= 1;
         let next = a.next;
@@ -180,7 +181,7 @@ impl<G: Geometry> ArenaTable<G> {
             a.next = NONE;
             a.prev = NONE;
         }
-        Ok((pool, index, fresh))
+        Ok((pool, fresh))
     }
 
     /// Returns an empty pool to its arena, re-sorting the arena in constant
@@ -197,7 +198,7 @@ impl<G: Geometry> ArenaTable<G> {
         a.free_pools += 1;
         let nf = a.free_pools as usize;
 
-        if nf == a.total_pools as usize && self.spare != NONE {
+        if nf == G::USABLE_POOLS && self.spare != NONE {
             // ARENA-4: a spare is already kept; give this arena back.
             self.release_arena(index, nf - 1);
             return;
@@ -218,7 +219,7 @@ impl<G: Geometry> ArenaTable<G> {
         } else {
             self.move_after_group(index, nf - 1);
         }
-        if nf == self.slots[index as usize].total_pools as usize {
+        if nf == G::USABLE_POOLS {
             self.spare = index;
         }
     }
@@ -293,7 +294,7 @@ impl<G: Geometry> ArenaTable<G> {
         a.map = None; // unmaps
         a.free_pool_list = ptr::null_mut();
         a.free_pools = 0;
-        a.total_pools = 0;
+        a.carved = 0;
         a.next = unused;
         a.prev = NONE;
         self.unused = index;

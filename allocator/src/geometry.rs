@@ -14,9 +14,10 @@
 
 use static_assertions::const_assert;
 
-/// Size of the pool header at the start of every pool (see `pool.rs`).
-/// Checked against the real `PoolHeader` there.
-pub(crate) const POOL_HEADER_SIZE: usize = 48;
+/// Size of one pool header (see `pool.rs`, where it is checked against the
+/// real `PoolHeader`). The headers of an arena's pools sit side by side in
+/// the arena's first pool, the header pool.
+pub(crate) const POOL_HEADER_SIZE: usize = 32;
 
 /// Largest number of size classes any geometry may have (8-byte steps up to
 /// 512 bytes); per-class tables are this long.
@@ -44,13 +45,14 @@ pub trait Geometry: 'static {
     const POOL_MASK: usize = Self::POOL_SIZE - 1; // 0xfff
     /// Bytes per arena.
     const ARENA_SIZE: usize = 1 << Self::ARENA_BITS; // 262_144
-    /// Pools carved from an arena whose first pool is pool-aligned.
+    /// Mask that maps a block or pool address to its arena's address.
+    const ARENA_MASK: usize = Self::ARENA_SIZE - 1; // 0x3_ffff
+    /// Pool-sized slots in an arena: one header pool, then the block pools.
     const POOLS_PER_ARENA: usize = Self::ARENA_SIZE / Self::POOL_SIZE; // 64
+    /// Pools of an arena that serve blocks (all but the header pool).
+    const USABLE_POOLS: usize = Self::POOLS_PER_ARENA - 1; // 63
     /// Number of size classes: class i serves sizes up to (i + 1) * ALIGNMENT.
     const SIZE_CLASSES: usize = Self::SMALL_REQUEST_THRESHOLD / Self::ALIGNMENT; // 64
-    /// Pool header rounded up to the alignment: the first block's offset.
-    const POOL_OVERHEAD: usize =
-        (POOL_HEADER_SIZE + Self::ALIGNMENT - 1) & !(Self::ALIGNMENT - 1); // 48
 
     /// The block size of a size class.
     #[inline(always)]
@@ -68,7 +70,7 @@ pub trait Geometry: 'static {
     /// Blocks that fit in one pool of a size class.
     #[inline(always)]
     fn blocks_per_pool(class: usize) -> usize {
-        (Self::POOL_SIZE - Self::POOL_OVERHEAD) / Self::class_size(class)
+        Self::POOL_SIZE / Self::class_size(class)
     }
 }
 
@@ -106,12 +108,15 @@ macro_rules! check_geometry {
         // The threshold is a whole number of classes, and fits the tables.
         const_assert!(<$g>::SMALL_REQUEST_THRESHOLD % <$g>::ALIGNMENT == 0);
         const_assert!(<$g>::SIZE_CLASSES <= MAX_SIZE_CLASSES);
-        // The largest class still fits at least one block in a pool.
-        const_assert!(<$g>::POOL_SIZE - <$g>::POOL_OVERHEAD >= <$g>::SMALL_REQUEST_THRESHOLD);
-        // Pool offsets fit the u32 fields of the pool header.
-        const_assert!(<$g>::POOL_SIZE <= u32::MAX as usize);
-        // Pool counts fit the u32 fields of the arena object.
-        const_assert!(<$g>::POOLS_PER_ARENA <= u32::MAX as usize);
+        // The largest class fits at least two blocks in a pool, so a fresh
+        // pool always has a block left after the first (POOL-4).
+        const_assert!(<$g>::POOL_SIZE >= 2 * <$g>::SMALL_REQUEST_THRESHOLD);
+        // The headers of all of an arena's pools fit in its header pool.
+        const_assert!(<$g>::POOLS_PER_ARENA * POOL_HEADER_SIZE <= <$g>::POOL_SIZE);
+        // Offsets in a pool fit the u16 bump offset (so do block counts, in
+        // the u32 count), and size classes the u8 class of a pool header.
+        const_assert!(<$g>::POOL_SIZE <= u16::MAX as usize);
+        const_assert!(<$g>::SIZE_CLASSES <= u8::MAX as usize + 1);
     };
 }
 
@@ -124,7 +129,7 @@ const_assert!(PyriteGeometry::POOL_SIZE == 4 * 1024);
 const_assert!(PyriteGeometry::ALIGNMENT == 8);
 const_assert!(PyriteGeometry::SIZE_CLASSES == 64);
 const_assert!(PyriteGeometry::POOLS_PER_ARENA == 64);
-const_assert!(PyriteGeometry::POOL_OVERHEAD == 48);
+const_assert!(PyriteGeometry::USABLE_POOLS == 63);
 // And the alternative is CPython 3.10+'s.
 const_assert!(CPythonGeometry::ARENA_SIZE == 1024 * 1024);
 const_assert!(CPythonGeometry::POOL_SIZE == 16 * 1024);
@@ -150,10 +155,11 @@ mod tests {
     }
 
     #[test]
-    fn blocks_per_pool_matches_cpython_for_its_geometry() {
-        // CPython 3.11: class 0 (16 bytes) has 1021 blocks per 16 KiB pool.
-        assert_eq!(CPythonGeometry::blocks_per_pool(0), 1021);
-        assert_eq!(PyriteGeometry::blocks_per_pool(0), 506);
-        assert_eq!(PyriteGeometry::blocks_per_pool(63), 7);
+    fn blocks_per_pool_use_the_whole_pool() {
+        // Headers live in the header pool, so a pool is all blocks (CPython
+        // fits 1021 16-byte blocks in a 16 KiB pool after its 48-byte header).
+        assert_eq!(CPythonGeometry::blocks_per_pool(0), 1024);
+        assert_eq!(PyriteGeometry::blocks_per_pool(0), 512);
+        assert_eq!(PyriteGeometry::blocks_per_pool(63), 8);
     }
 }

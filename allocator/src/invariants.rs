@@ -4,8 +4,8 @@
 
 use crate::allocator::Allocator;
 use crate::arena::NONE;
-use crate::geometry::Geometry;
-use crate::pool::PoolHeader;
+use crate::geometry::{Geometry, POOL_HEADER_SIZE};
+use crate::pool::{ArenaHeader, PoolHeader};
 use core::fmt;
 use std::collections::{HashMap, HashSet};
 
@@ -54,16 +54,17 @@ impl<G: Geometry> Allocator<G> {
         )
     }
 
-    /// Which arena holds `pool`, if it is a carved pool of a mapped arena.
+    /// Which arena holds the pool header `pool`, if it is the header of a
+    /// carved pool of a mapped arena.
     fn arena_of(&self, pool: usize) -> Option<u32> {
         self.arenas
             .slots
             .iter()
             .position(|a| {
                 a.map.is_some()
-                    && pool >= a.first_pool
-                    && pool < a.pool_address
-                    && (pool - a.first_pool) % G::POOL_SIZE == 0
+                    && pool >= a.base + POOL_HEADER_SIZE
+                    && pool <= a.base + a.carved as usize * POOL_HEADER_SIZE
+                    && (pool - a.base) % POOL_HEADER_SIZE == 0
             })
             .map(|i| i as u32)
     }
@@ -97,12 +98,12 @@ impl<G: Geometry> Allocator<G> {
                 ensure(p.count > 0 && !p.freeblock.is_null(), "POOL-4", || {
                     format!("used pool {pool:p}: count {}, freeblock {:p}", p.count, p.freeblock)
                 })?;
-                ensure(Some(p.arena_index) == arena, "POOL-1", || {
-                    format!("pool {pool:p} names arena {}", p.arena_index)
-                })?;
                 prev = pool;
                 pool = p.next_pool;
             }
+            ensure(self.used_tails[class] == prev, "POOL-6", || {
+                format!("class {class}: tail {:p}, last pool {prev:p}", self.used_tails[class])
+            })?;
         }
         Ok(used)
     }
@@ -117,9 +118,20 @@ impl<G: Geometry> Allocator<G> {
                 continue;
             }
             mapped += 1;
-            let carved = (a.pool_address - a.first_pool) / G::POOL_SIZE;
-            ensure(carved <= a.total_pools as usize, "ARENA-1", || {
-                format!("arena {index}: {carved} pools carved of {}", a.total_pools)
+            let carved = a.carved as usize;
+            ensure(carved <= G::USABLE_POOLS, "ARENA-1", || {
+                format!("arena {index}: {carved} pools carved of {}", G::USABLE_POOLS)
+            })?;
+            let start = a.map.as_ref().map_or(0, |m| m.as_ptr() as usize);
+            ensure(
+                a.base % G::ARENA_SIZE == 0 && a.base >= start && a.base + G::ARENA_SIZE <= start + 2 * G::ARENA_SIZE,
+                "ARENA-0",
+                || format!("arena {index}: base {:#x}, map at {start:#x}", a.base),
+            )?;
+            // SAFETY: slot 0 of a mapped arena's header pool is its arena header.
+            let named = unsafe { (*(a.base as *const ArenaHeader)).arena_index };
+            ensure(named == index as u32, "ARENA-0", || {
+                format!("arena {index}: header names arena {named}")
             })?;
             // POOL-5: the free-pool list.
             let mut empty = HashSet::new();
@@ -139,31 +151,32 @@ impl<G: Geometry> Allocator<G> {
                 pool = p.next_pool;
             }
             ensure(
-                a.free_pools as usize == empty.len() + (a.total_pools as usize - carved),
+                a.free_pools as usize == empty.len() + (G::USABLE_POOLS - carved),
                 "ARENA-1",
                 || {
                     format!(
                         "arena {index}: free_pools {} != {} empty + {} uncarved",
                         a.free_pools,
                         empty.len(),
-                        a.total_pools as usize - carved
+                        G::USABLE_POOLS - carved
                     )
                 },
             )?;
-            if a.free_pools == a.total_pools {
+            if a.free_pools as usize == G::USABLE_POOLS {
                 entirely_free.push(index as u32);
             }
             // Every carved pool.
-            for addr in (a.first_pool..a.pool_address).step_by(G::POOL_SIZE) {
-                // SAFETY: carved pool of a mapped arena.
-                let p = unsafe { &*(addr as *const PoolHeader) };
+            for pool_index in 1..=carved {
+                let header = PoolHeader::of_pool(a.base, pool_index);
+                // SAFETY: header of a carved pool of a mapped arena.
+                let p = unsafe { &*header };
                 if p.count == 0 {
-                    ensure(empty.contains(&addr), "POOL-5", || {
-                        format!("empty pool {addr:#x} not on its arena's free list")
+                    ensure(empty.contains(&(header as usize)), "POOL-5", || {
+                        format!("empty pool {header:p} not on its arena's free list")
                     })?;
                     continue;
                 }
-                self.check_pool(addr, p, used)?;
+                self.check_pool(header, p, used)?;
             }
         }
         ensure(entirely_free.len() <= 1, "ARENA-4", || {
@@ -199,16 +212,20 @@ impl<G: Geometry> Allocator<G> {
         )
     }
 
-    /// POOL-2, POOL-3, POOL-4 for one pool with blocks in use.
+    /// POOL-1, POOL-2, POOL-3, POOL-4 for one pool with blocks in use.
     fn check_pool(
         &self,
-        addr: usize,
+        header: *mut PoolHeader,
         p: &PoolHeader,
         used: &HashMap<usize, usize>,
     ) -> Result<(), InvariantViolation> {
+        let addr = PoolHeader::base::<G>(header) as usize;
         let class = p.size_class as usize;
         ensure(class < G::SIZE_CLASSES, "POOL-2", || {
             format!("pool {addr:#x} has class {class}")
+        })?;
+        ensure(PoolHeader::of_block::<G>(addr as *mut u8) == header, "POOL-1", || {
+            format!("pool {addr:#x} does not map back to header {header:p}")
         })?;
         let size = G::class_size(class);
         let mut free = HashSet::new();
@@ -216,9 +233,7 @@ impl<G: Geometry> Allocator<G> {
         while !block.is_null() {
             let offset = (block as usize).wrapping_sub(addr);
             ensure(
-                offset >= G::POOL_OVERHEAD
-                    && offset < p.next_offset as usize
-                    && (offset - G::POOL_OVERHEAD) % size == 0,
+                offset < p.next_offset as usize && offset % size == 0,
                 "POOL-3",
                 || format!("pool {addr:#x}: free block at offset {offset}"),
             )?;
@@ -241,7 +256,7 @@ impl<G: Geometry> Allocator<G> {
                 )
             },
         )?;
-        let on_list = used.get(&addr) == Some(&class);
+        let on_list = used.get(&(header as usize)) == Some(&class);
         ensure(on_list == !p.freeblock.is_null(), "POOL-4", || {
             format!(
                 "pool {addr:#x}: on used list {on_list}, freeblock {:p}",

@@ -54,11 +54,12 @@ pub struct Stats {
     pub unused_pools: usize,
     /// Bytes in those pools.
     pub bytes_in_unused_pools: usize,
-    /// Bytes taken by the headers of pools in use.
+    /// Bytes taken by the arenas' header pools (pool headers live there).
     pub bytes_lost_to_pool_headers: usize,
     /// Bytes at the end of pools in use too small for a block.
     pub bytes_lost_to_quantization: usize,
-    /// Bytes before the first pool of arenas whose map was not pool-aligned.
+    /// Bytes lost to aligning arenas: always 0 here, since arenas are carved
+    /// from aligned maps (kept so the table has CPython's lines).
     pub bytes_lost_to_arena_alignment: usize,
     /// Raw-domain blocks alive.
     pub raw_blocks: usize,
@@ -219,12 +220,12 @@ impl<G: Geometry> Allocator<G> {
         };
         for arena in self.arenas.slots.iter().filter(|a| a.map.is_some()) {
             s.unused_pools += arena.free_pools as usize;
-            s.bytes_lost_to_arena_alignment +=
-                (G::POOLS_PER_ARENA - arena.total_pools as usize) * G::POOL_SIZE;
-            for pool_addr in (arena.first_pool..arena.pool_address).step_by(G::POOL_SIZE) {
+            // The header pool holds the headers of all the arena's pools.
+            s.bytes_lost_to_pool_headers += G::POOL_SIZE;
+            for index in 1..=arena.carved as usize {
                 // SAFETY: carved pools of a mapped arena have initialised
                 // headers (ARENA-1, POOL-1).
-                let pool = unsafe { &*(pool_addr as *const PoolHeader) };
+                let pool = unsafe { &*PoolHeader::of_pool(arena.base, index) };
                 if pool.count == 0 {
                     continue; // empty: counted in free_pools
                 }
@@ -234,8 +235,7 @@ impl<G: Geometry> Allocator<G> {
                 row.pools += 1;
                 row.blocks_in_use += pool.count as usize;
                 row.blocks_available += G::blocks_per_pool(class) - pool.count as usize;
-                s.bytes_lost_to_pool_headers += G::POOL_OVERHEAD;
-                s.bytes_lost_to_quantization += (G::POOL_SIZE - G::POOL_OVERHEAD) % size;
+                s.bytes_lost_to_quantization += G::POOL_SIZE % size;
             }
         }
         for c in &s.classes {
