@@ -44,10 +44,11 @@ use crate::visitor::Visitor;
 ///   and deallocation untracks a tracked object ([`Collector::untrack`])
 ///   before its header memory is released or reused.
 /// - **OBJ-6 (arbitrary code).** `decref`, `clear`, `finalize` and
-///   `call_weakref_callback` may run arbitrary
-///   object-model code — change references, allocate and track, free objects
-///   (which untrack themselves by OBJ-5) — while the collector holds a strong
-///   reference to the object they are called on.
+///   `call_weakref_callback` may run arbitrary object-model code — change
+///   references, allocate and track, free objects (which untrack themselves
+///   by OBJ-5). The collector calls `clear`, `finalize` and
+///   `call_weakref_callback` while holding a strong reference to their
+///   object, so that object outlives the call; `decref` may free it.
 /// - **OBJ-7 (no unwinding).** No method unwinds into the collector. A panic
 ///   escaping a method during a collection aborts the process, because the
 ///   collector's lists cannot be restored.
