@@ -49,7 +49,10 @@ impl<A: GlobalAlloc> Contender for Global<A> {
     #[inline]
     unsafe fn free(&mut self, p: *mut u8, size: usize) {
         // SAFETY: forwarded contract; same layout as at allocation.
-        unsafe { self.0.dealloc(p, Layout::from_size_align_unchecked(size, 8)) }
+        unsafe {
+            self.0
+                .dealloc(p, Layout::from_size_align_unchecked(size, 8))
+        }
     }
 }
 
@@ -67,7 +70,7 @@ impl Rng {
     /// way object sizes are.
     fn size(&mut self) -> usize {
         let r = self.next();
-        let max = if r % 4 == 0 { 512 } else { 128 };
+        let max = if r.is_multiple_of(4) { 512 } else { 128 };
         8 + (r >> 8) as usize % (max - 7)
     }
 }

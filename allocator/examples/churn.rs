@@ -18,12 +18,16 @@ impl Rng {
     }
     fn size(&mut self) -> usize {
         let r = self.next();
-        let max = if r % 4 == 0 { 512 } else { 128 };
+        let max = if r.is_multiple_of(4) { 512 } else { 128 };
         8 + (r >> 8) as usize % (max - 7)
     }
 }
 
-fn churn(mut alloc: impl FnMut(usize) -> *mut u8, mut free: impl FnMut(*mut u8, usize), ops: usize) {
+fn churn(
+    mut alloc: impl FnMut(usize) -> *mut u8,
+    mut free: impl FnMut(*mut u8, usize),
+    ops: usize,
+) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut live: Vec<(*mut u8, usize)> = (0..10_000)
         .map(|_| {
@@ -65,7 +69,10 @@ fn global(g: &impl GlobalAlloc, ops: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let ops = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let ops = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     match args.get(1).map(String::as_str) {
         Some("cpython") => pyrite::<CPythonGeometry>(ops),
         Some("system") => global(&System, ops),

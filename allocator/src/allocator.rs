@@ -469,9 +469,7 @@ impl<G: Geometry> Allocator<G> {
         }
         let new = self.alloc_plain(new_size)?;
         // SAFETY: both blocks hold at least min(old, new) bytes and are distinct.
-        unsafe {
-            ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size))
-        };
+        unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size)) };
         // SAFETY: forwarded contract of realloc.
         unsafe { self.free_plain(ptr, old_size) };
         Ok(new)
@@ -649,9 +647,7 @@ impl<G: Geometry> Allocator<G> {
             }
             let new = self.alloc_hooked(api, new_size)?;
             // SAFETY: both data areas hold at least min(old, new) bytes.
-            unsafe {
-                ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size))
-            };
+            unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size)) };
             // SAFETY: the old block passed its check and is freed once.
             unsafe { self.free_hooked(api, ptr, old_size) };
             return Ok(new);

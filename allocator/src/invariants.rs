@@ -26,7 +26,11 @@ impl fmt::Display for InvariantViolation {
 
 impl std::error::Error for InvariantViolation {}
 
-fn ensure(ok: bool, id: &'static str, detail: impl FnOnce() -> String) -> Result<(), InvariantViolation> {
+fn ensure(
+    ok: bool,
+    id: &'static str,
+    detail: impl FnOnce() -> String,
+) -> Result<(), InvariantViolation> {
     if ok {
         Ok(())
     } else {
@@ -50,7 +54,13 @@ impl<G: Geometry> Allocator<G> {
         ensure(
             s.breakdown_total() == s.arenas_current * G::ARENA_SIZE,
             "STATS-1",
-            || format!("breakdown {} != {} arenas", s.breakdown_total(), s.arenas_current),
+            || {
+                format!(
+                    "breakdown {} != {} arenas",
+                    s.breakdown_total(),
+                    s.arenas_current
+                )
+            },
         )
     }
 
@@ -64,7 +74,7 @@ impl<G: Geometry> Allocator<G> {
                 a.map.is_some()
                     && pool >= a.base + POOL_HEADER_SIZE
                     && pool <= a.base + a.carved as usize * POOL_HEADER_SIZE
-                    && (pool - a.base) % POOL_HEADER_SIZE == 0
+                    && (pool - a.base).is_multiple_of(POOL_HEADER_SIZE)
             })
             .map(|i| i as u32)
     }
@@ -84,9 +94,11 @@ impl<G: Geometry> Allocator<G> {
                 ensure(arena.is_some(), "POOL-1", || {
                     format!("used pool {pool:p} is not a carved pool of a mapped arena")
                 })?;
-                ensure(used.insert(pool as usize, class).is_none(), "POOL-6", || {
-                    format!("pool {pool:p} twice on the used lists")
-                })?;
+                ensure(
+                    used.insert(pool as usize, class).is_none(),
+                    "POOL-6",
+                    || format!("pool {pool:p} twice on the used lists"),
+                )?;
                 // SAFETY: `arena_of` found it in the carved part of a mapped arena.
                 let p = unsafe { &*pool };
                 ensure(p.prev_pool == prev, "POOL-6", || {
@@ -96,13 +108,19 @@ impl<G: Geometry> Allocator<G> {
                     format!("pool {pool:p} of class {} on list {class}", p.size_class)
                 })?;
                 ensure(p.count > 0 && !p.freeblock.is_null(), "POOL-4", || {
-                    format!("used pool {pool:p}: count {}, freeblock {:p}", p.count, p.freeblock)
+                    format!(
+                        "used pool {pool:p}: count {}, freeblock {:p}",
+                        p.count, p.freeblock
+                    )
                 })?;
                 prev = pool;
                 pool = p.next_pool;
             }
             ensure(self.used_tails[class] == prev, "POOL-6", || {
-                format!("class {class}: tail {:p}, last pool {prev:p}", self.used_tails[class])
+                format!(
+                    "class {class}: tail {:p}, last pool {prev:p}",
+                    self.used_tails[class]
+                )
             })?;
         }
         Ok(used)
@@ -120,11 +138,16 @@ impl<G: Geometry> Allocator<G> {
             mapped += 1;
             let carved = a.carved as usize;
             ensure(carved <= G::USABLE_POOLS, "ARENA-1", || {
-                format!("arena {index}: {carved} pools carved of {}", G::USABLE_POOLS)
+                format!(
+                    "arena {index}: {carved} pools carved of {}",
+                    G::USABLE_POOLS
+                )
             })?;
             let start = a.map.as_ref().map_or(0, |m| m.as_ptr() as usize);
             ensure(
-                a.base % G::ARENA_SIZE == 0 && a.base >= start && a.base + G::ARENA_SIZE <= start + 2 * G::ARENA_SIZE,
+                a.base % G::ARENA_SIZE == 0
+                    && a.base >= start
+                    && a.base + G::ARENA_SIZE <= start + 2 * G::ARENA_SIZE,
                 "ARENA-0",
                 || format!("arena {index}: base {:#x}, map at {start:#x}", a.base),
             )?;
@@ -137,9 +160,11 @@ impl<G: Geometry> Allocator<G> {
             let mut empty = HashSet::new();
             let mut pool = a.free_pool_list;
             while !pool.is_null() {
-                ensure(self.arena_of(pool as usize) == Some(index as u32), "POOL-5", || {
-                    format!("arena {index}: free pool {pool:p} not carved here")
-                })?;
+                ensure(
+                    self.arena_of(pool as usize) == Some(index as u32),
+                    "POOL-5",
+                    || format!("arena {index}: free pool {pool:p} not carved here"),
+                )?;
                 ensure(empty.insert(pool as usize), "POOL-5", || {
                     format!("arena {index}: free pool {pool:p} listed twice")
                 })?;
@@ -180,7 +205,10 @@ impl<G: Geometry> Allocator<G> {
             }
         }
         ensure(entirely_free.len() <= 1, "ARENA-4", || {
-            format!("{} arenas entirely free: {entirely_free:?}", entirely_free.len())
+            format!(
+                "{} arenas entirely free: {entirely_free:?}",
+                entirely_free.len()
+            )
         })?;
         ensure(
             entirely_free.first().copied().unwrap_or(NONE) == t.spare,
@@ -197,19 +225,27 @@ impl<G: Geometry> Allocator<G> {
         let mut unused = 0;
         while slot != NONE {
             let a = &t.slots[slot as usize];
-            ensure(a.map.is_none(), "ARENA-5", || format!("unused slot {slot} is mapped"))?;
+            ensure(a.map.is_none(), "ARENA-5", || {
+                format!("unused slot {slot} is mapped")
+            })?;
             unused += 1;
-            ensure(unused <= t.slots.len(), "ARENA-5", || "unused list loops".into())?;
+            ensure(unused <= t.slots.len(), "ARENA-5", || {
+                "unused list loops".into()
+            })?;
             slot = a.next;
         }
         ensure(unused + mapped == t.slots.len(), "ARENA-5", || {
-            format!("{unused} unused + {mapped} mapped != {} slots", t.slots.len())
+            format!(
+                "{unused} unused + {mapped} mapped != {} slots",
+                t.slots.len()
+            )
         })?;
-        ensure(
-            (self.raw.blocks == 0) == (self.raw.bytes == 0) || self.raw.blocks > 0,
-            "RAW-1",
-            || format!("{} raw blocks, {} raw bytes", self.raw.blocks, self.raw.bytes),
-        )
+        ensure(self.raw.blocks > 0 || self.raw.bytes == 0, "RAW-1", || {
+            format!(
+                "{} raw blocks, {} raw bytes",
+                self.raw.blocks, self.raw.bytes
+            )
+        })
     }
 
     /// POOL-1, POOL-2, POOL-3, POOL-4 for one pool with blocks in use.
@@ -224,16 +260,18 @@ impl<G: Geometry> Allocator<G> {
         ensure(class < G::SIZE_CLASSES, "POOL-2", || {
             format!("pool {addr:#x} has class {class}")
         })?;
-        ensure(PoolHeader::of_block::<G>(addr as *mut u8) == header, "POOL-1", || {
-            format!("pool {addr:#x} does not map back to header {header:p}")
-        })?;
+        ensure(
+            PoolHeader::of_block::<G>(addr as *mut u8) == header,
+            "POOL-1",
+            || format!("pool {addr:#x} does not map back to header {header:p}"),
+        )?;
         let size = G::class_size(class);
         let mut free = HashSet::new();
         let mut block = p.freeblock;
         while !block.is_null() {
             let offset = (block as usize).wrapping_sub(addr);
             ensure(
-                offset < p.next_offset as usize && offset % size == 0,
+                offset < p.next_offset as usize && offset.is_multiple_of(size),
                 "POOL-3",
                 || format!("pool {addr:#x}: free block at offset {offset}"),
             )?;
@@ -257,7 +295,7 @@ impl<G: Geometry> Allocator<G> {
             },
         )?;
         let on_list = used.get(&(header as usize)) == Some(&class);
-        ensure(on_list == !p.freeblock.is_null(), "POOL-4", || {
+        ensure(on_list != p.freeblock.is_null(), "POOL-4", || {
             format!(
                 "pool {addr:#x}: on used list {on_list}, freeblock {:p}",
                 p.freeblock
@@ -272,7 +310,9 @@ impl<G: Geometry> Allocator<G> {
         let mut seen = HashSet::new();
         let (mut prev, mut index, mut prev_free) = (NONE, t.usable, 0u32);
         while index != NONE {
-            ensure(seen.insert(index), "ARENA-2", || format!("arena {index} listed twice"))?;
+            ensure(seen.insert(index), "ARENA-2", || {
+                format!("arena {index} listed twice")
+            })?;
             let a = &t.slots[index as usize];
             ensure(a.map.is_some() && a.free_pools > 0, "ARENA-2", || {
                 format!("arena {index} usable with {} free pools", a.free_pools)
@@ -281,7 +321,10 @@ impl<G: Geometry> Allocator<G> {
                 format!("arena {index}: prev {}, expected {prev}", a.prev)
             })?;
             ensure(a.free_pools >= prev_free, "ARENA-2", || {
-                format!("arena {index} ({} free) after one with {prev_free}", a.free_pools)
+                format!(
+                    "arena {index} ({} free) after one with {prev_free}",
+                    a.free_pools
+                )
             })?;
             last_of[a.free_pools as usize] = index;
             prev_free = a.free_pools;
@@ -294,7 +337,10 @@ impl<G: Geometry> Allocator<G> {
             .filter(|a| a.map.is_some() && a.free_pools > 0)
             .count();
         ensure(seen.len() == expected, "ARENA-2", || {
-            format!("{} usable arenas listed, {expected} have free pools", seen.len())
+            format!(
+                "{} usable arenas listed, {expected} have free pools",
+                seen.len()
+            )
         })?;
         ensure(last_of == t.nfp_last, "ARENA-3", || {
             let wrong: Vec<String> = (0..last_of.len())

@@ -58,7 +58,8 @@ impl RawDomain {
         layout: Layout,
         new_size: usize,
     ) -> Result<NonNull<u8>, AllocError> {
-        let new = nonzero(Layout::from_size_align(new_size, layout.align()).map_err(|_| AllocError)?);
+        let new =
+            nonzero(Layout::from_size_align(new_size, layout.align()).map_err(|_| AllocError)?);
         // SAFETY: allocated by System with `nonzero(layout)`; the new size is
         // non-zero and valid for the alignment (checked just above).
         let ptr = unsafe { System.realloc(ptr.as_ptr(), nonzero(layout), new.size()) };

@@ -103,25 +103,55 @@ impl Stats {
             );
         }
         out.push('\n');
-        print_one(&mut out, "# arenas allocated total", self.arenas_allocated_total as usize);
-        print_one(&mut out, "# arenas reclaimed", self.arenas_reclaimed as usize);
+        print_one(
+            &mut out,
+            "# arenas allocated total",
+            self.arenas_allocated_total as usize,
+        );
+        print_one(
+            &mut out,
+            "# arenas reclaimed",
+            self.arenas_reclaimed as usize,
+        );
         print_one(&mut out, "# arenas highwater mark", self.arenas_highwater);
         print_one(&mut out, "# arenas allocated current", self.arenas_current);
         print_one(
             &mut out,
-            &format!("{} arenas * {} bytes/arena", self.arenas_current, self.arena_size),
+            &format!(
+                "{} arenas * {} bytes/arena",
+                self.arenas_current, self.arena_size
+            ),
             self.arenas_current * self.arena_size,
         );
         out.push('\n');
-        print_one(&mut out, "# bytes in allocated blocks", self.bytes_in_allocated_blocks);
-        print_one(&mut out, "# bytes in available blocks", self.bytes_in_available_blocks);
         print_one(
             &mut out,
-            &format!("{} unused pools * {} bytes", self.unused_pools, self.pool_size),
+            "# bytes in allocated blocks",
+            self.bytes_in_allocated_blocks,
+        );
+        print_one(
+            &mut out,
+            "# bytes in available blocks",
+            self.bytes_in_available_blocks,
+        );
+        print_one(
+            &mut out,
+            &format!(
+                "{} unused pools * {} bytes",
+                self.unused_pools, self.pool_size
+            ),
             self.bytes_in_unused_pools,
         );
-        print_one(&mut out, "# bytes lost to pool headers", self.bytes_lost_to_pool_headers);
-        print_one(&mut out, "# bytes lost to quantization", self.bytes_lost_to_quantization);
+        print_one(
+            &mut out,
+            "# bytes lost to pool headers",
+            self.bytes_lost_to_pool_headers,
+        );
+        print_one(
+            &mut out,
+            "# bytes lost to quantization",
+            self.bytes_lost_to_quantization,
+        );
         print_one(
             &mut out,
             "# bytes lost to arena alignment",
@@ -155,7 +185,10 @@ impl Stats {
         }
         out.push_str("],");
         let fields: [(&str, usize); 14] = [
-            ("arenas_allocated_total", self.arenas_allocated_total as usize),
+            (
+                "arenas_allocated_total",
+                self.arenas_allocated_total as usize,
+            ),
             ("arenas_reclaimed", self.arenas_reclaimed as usize),
             ("arenas_highwater", self.arenas_highwater),
             ("arenas_current", self.arenas_current),
@@ -163,9 +196,18 @@ impl Stats {
             ("bytes_in_available_blocks", self.bytes_in_available_blocks),
             ("unused_pools", self.unused_pools),
             ("bytes_in_unused_pools", self.bytes_in_unused_pools),
-            ("bytes_lost_to_pool_headers", self.bytes_lost_to_pool_headers),
-            ("bytes_lost_to_quantization", self.bytes_lost_to_quantization),
-            ("bytes_lost_to_arena_alignment", self.bytes_lost_to_arena_alignment),
+            (
+                "bytes_lost_to_pool_headers",
+                self.bytes_lost_to_pool_headers,
+            ),
+            (
+                "bytes_lost_to_quantization",
+                self.bytes_lost_to_quantization,
+            ),
+            (
+                "bytes_lost_to_arena_alignment",
+                self.bytes_lost_to_arena_alignment,
+            ),
             ("total", self.breakdown_total()),
             ("raw_blocks", self.raw_blocks),
             ("raw_bytes", self.raw_bytes),
@@ -187,7 +229,7 @@ fn print_one(out: &mut String, label: &str, value: usize) {
     let digits = value.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);

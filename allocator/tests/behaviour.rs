@@ -32,13 +32,23 @@ fn arenas_are_reclaimed<G: Geometry>() {
     free_all(&mut a, 64, blocks);
     a.check_invariants().unwrap();
     let after = a.stats();
-    assert!(after.arenas_current <= 1, "{} arenas kept", after.arenas_current);
-    assert_eq!(after.arenas_reclaimed, after.arenas_allocated_total - after.arenas_current as u64);
+    assert!(
+        after.arenas_current <= 1,
+        "{} arenas kept",
+        after.arenas_current
+    );
+    assert_eq!(
+        after.arenas_reclaimed,
+        after.arenas_allocated_total - after.arenas_current as u64
+    );
     assert!(after.arenas_reclaimed >= 9);
     assert_eq!(after.blocks_in_use(), 0);
     // The spare arena is reused rather than a new one mapped.
     let again = alloc_many(&mut a, 64, 10);
-    assert_eq!(a.stats().arenas_allocated_total, after.arenas_allocated_total);
+    assert_eq!(
+        a.stats().arenas_allocated_total,
+        after.arenas_allocated_total
+    );
     free_all(&mut a, 64, again);
 }
 
@@ -84,7 +94,10 @@ fn stats_count_blocks_and_add_up() {
     assert_eq!((c24.size, c24.blocks_in_use), (24, 1000));
     let per_pool = PyriteGeometry::blocks_per_pool(2);
     assert_eq!(c24.pools, 1000usize.div_ceil(per_pool));
-    assert_eq!(c24.blocks_in_use + c24.blocks_available, c24.pools * per_pool);
+    assert_eq!(
+        c24.blocks_in_use + c24.blocks_available,
+        c24.pools * per_pool
+    );
     assert_eq!(s.classes[63].blocks_in_use, 10);
     assert_eq!(s.blocks_in_use(), 1010);
     assert_eq!(a.allocated_blocks(), 1010);
@@ -121,7 +134,9 @@ fn large_and_overaligned_requests_go_raw() {
     let layout = Layout::from_size_align(64, 64).unwrap();
     let aligned = a.alloc_layout(layout).unwrap();
     assert_eq!(aligned.as_ptr() as usize % 64, 0);
-    let small = a.alloc_layout(Layout::from_size_align(64, 8).unwrap()).unwrap();
+    let small = a
+        .alloc_layout(Layout::from_size_align(64, 8).unwrap())
+        .unwrap();
     let s = a.stats();
     assert_eq!((s.raw_blocks, s.raw_bytes), (2, 513 + 64));
     assert_eq!(s.blocks_in_use(), 1);
@@ -139,7 +154,7 @@ fn large_and_overaligned_requests_go_raw() {
 fn realloc_in_place_and_moving() {
     let mut a = Allocator::new();
     let p = a.alloc(20).unwrap(); // class size 24
-    // SAFETY: p holds 20 bytes.
+                                  // SAFETY: p holds 20 bytes.
     unsafe { p.as_ptr().write_bytes(0xAB, 20) };
     // Growing within the class: in place.
     // SAFETY: p was allocated with 20 bytes.
@@ -193,10 +208,16 @@ struct Recorder(Rc<RefCell<Events>>);
 
 impl AllocObserver for Recorder {
     fn on_alloc(&mut self, ptr: NonNull<u8>, size: usize, domain: Domain) {
-        self.0.borrow_mut().allocs.push((ptr.as_ptr() as usize, size, domain));
+        self.0
+            .borrow_mut()
+            .allocs
+            .push((ptr.as_ptr() as usize, size, domain));
     }
     fn on_free(&mut self, ptr: NonNull<u8>, size: usize, domain: Domain) {
-        self.0.borrow_mut().frees.push((ptr.as_ptr() as usize, size, domain));
+        self.0
+            .borrow_mut()
+            .frees
+            .push((ptr.as_ptr() as usize, size, domain));
     }
 }
 
@@ -204,7 +225,9 @@ impl AllocObserver for Recorder {
 fn observer_sees_every_event_and_can_be_removed() {
     let events = Rc::new(RefCell::new(Events::default()));
     let mut a = Allocator::new();
-    assert!(a.set_observer(Some(Box::new(Recorder(events.clone())))).is_none());
+    assert!(a
+        .set_observer(Some(Box::new(Recorder(events.clone()))))
+        .is_none());
     let p = a.alloc(40).unwrap();
     let big = a.alloc(1000).unwrap();
     // SAFETY: p holds 40 bytes; big 1000; each freed once.
@@ -250,7 +273,10 @@ fn shape(line: &str) -> String {
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
             let mut width = 1;
-            while chars.peek().is_some_and(|c| c.is_ascii_digit() || *c == ',') {
+            while chars
+                .peek()
+                .is_some_and(|c| c.is_ascii_digit() || *c == ',')
+            {
                 chars.next();
                 width += 1;
             }
@@ -274,7 +300,10 @@ fn stats_text_has_cpython_layout() {
         .output()
         .expect("python3 (CPython 3.11) is needed for the oracle tests");
     let theirs = String::from_utf8_lossy(&output.stderr);
-    let theirs: Vec<&str> = theirs.lines().take_while(|l| !l.starts_with("arena map")).collect();
+    let theirs: Vec<&str> = theirs
+        .lines()
+        .take_while(|l| !l.starts_with("arena map"))
+        .collect();
     let ours: Vec<&str> = ours.lines().collect();
     // The threshold line and the table heading are identical in text.
     assert_eq!(ours[..4], theirs[..4]);
@@ -294,11 +323,18 @@ fn stats_text_has_cpython_layout() {
     };
     let our_labels = label_lines(&ours);
     for label in label_lines(&theirs[4..]) {
-        assert!(our_labels.contains(&label), "missing {label:?} in\n{}", ours.join("\n"));
+        assert!(
+            our_labels.contains(&label),
+            "missing {label:?} in\n{}",
+            ours.join("\n")
+        );
     }
     // Class rows: same column widths as CPython's.
     let row = |l: &&&str| l.len() == 54 && l.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let their_row = theirs.iter().find(row).expect("CPython printed a class row");
+    let their_row = theirs
+        .iter()
+        .find(row)
+        .expect("CPython printed a class row");
     let our_row = ours.iter().find(row).expect("we printed a class row");
     assert_eq!(
         their_row.split_whitespace().count(),

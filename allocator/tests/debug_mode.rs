@@ -68,7 +68,7 @@ fn overwrite_is_reported_with_the_damaged_bytes() {
 fn underwrite_is_reported() {
     let (mut a, reports) = recording();
     let p = a.alloc(600).unwrap(); // raw domain in debug mode too
-    // SAFETY: one byte before the data, in the front guard (on purpose).
+                                   // SAFETY: one byte before the data, in the front guard (on purpose).
     unsafe { p.as_ptr().sub(1).write(0) };
     // SAFETY: allocated with 600 bytes.
     unsafe { a.free(p, 600) };
@@ -97,7 +97,10 @@ fn double_free_is_reported_small_and_raw() {
         a.free(big, 2000);
     }
     let kinds: Vec<CorruptionKind> = reports.borrow().iter().map(|r| r.kind.clone()).collect();
-    assert_eq!(kinds, vec![CorruptionKind::DoubleFree, CorruptionKind::DoubleFree]);
+    assert_eq!(
+        kinds,
+        vec![CorruptionKind::DoubleFree, CorruptionKind::DoubleFree]
+    );
     // SAFETY: allocated with 32 bytes.
     unsafe { a.free(keep, 32) };
     a.check_invariants().unwrap();
@@ -181,7 +184,11 @@ fn default_handler_aborts_the_process() {
     }
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new(exe)
-        .args(["default_handler_aborts_the_process", "--exact", "--nocapture"])
+        .args([
+            "default_handler_aborts_the_process",
+            "--exact",
+            "--nocapture",
+        ])
         .env("PYRITE_ALLOC_ABORT_CHILD", "1")
         .output()
         .unwrap();

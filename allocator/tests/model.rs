@@ -91,9 +91,13 @@ fn run<G: Geometry>(mode: Mode, ops: &[Op]) {
             }
             _ => {}
         }
-        a.check_invariants().unwrap_or_else(|e| panic!("after {op:?}: {e}"));
+        a.check_invariants()
+            .unwrap_or_else(|e| panic!("after {op:?}: {e}"));
         let stats = a.stats();
-        assert_eq!(stats.breakdown_total(), stats.arenas_current * G::ARENA_SIZE);
+        assert_eq!(
+            stats.breakdown_total(),
+            stats.arenas_current * G::ARENA_SIZE
+        );
     }
     let small = live.iter().filter(|b| b.size <= 512).count();
     let raw = live.len() - small;
@@ -112,7 +116,11 @@ fn run<G: Geometry>(mode: Mode, ops: &[Op]) {
     assert_eq!(stats.blocks_in_use(), 0);
     assert_eq!(stats.raw_blocks, 0);
     assert_eq!(stats.raw_bytes, 0);
-    assert!(stats.arenas_current <= 1, "{} arenas kept", stats.arenas_current);
+    assert!(
+        stats.arenas_current <= 1,
+        "{} arenas kept",
+        stats.arenas_current
+    );
     assert_eq!(a.corruption_reports(), 0);
 }
 
@@ -162,7 +170,7 @@ proptest! {
         let mut x = seed | 1;
         for i in 0..n {
             x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-            if x % 3 == 0 {
+            if x.is_multiple_of(3) {
                 ops.push(Op::Free(x as usize));
             } else {
                 ops.push(Op::Alloc(sizes[i % sizes.len()]));
