@@ -1,0 +1,12 @@
+f()
+f(a)
+f(a, b=1)
+f(*args, **kwargs)
+f(a, *b, c=1, **d)
+f(x for x in y)
+a.b.c(d)(e)[f]
+f(a)(b)
+f(a, b,)
+print("hello", end="")
+f(*a, *b)
+f(a=1, *b)

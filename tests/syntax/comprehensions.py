@@ -1,0 +1,14 @@
+a = [x for x in y]
+b = {x for x in y if x if z}
+c = {k: v for k, v in d.items()}
+d = (x for x in y)
+e = [x * y for x in a for y in b if x > y]
+f = sum(x for x in y)
+g = [*a, *b]
+h = {**a, "b": 1}
+i = {1, 2, 3}
+j = {}
+k = []
+l = ()
+m = (1,)
+n = [1, 2,]

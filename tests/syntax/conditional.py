@@ -1,0 +1,3 @@
+x = a if b else c
+y = (a if b else c)
+z = [a if b else c for a in d]
