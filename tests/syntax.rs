@@ -16,8 +16,19 @@ fn render(source: &str, filename: &str) -> String {
     }
 }
 
+/// On an 8 MiB stack like `deep_nesting_is_an_error_not_a_crash`
+/// (`deep_parens.py` nests 150 levels).
 #[test]
 fn golden_files_match_cpython() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(golden_files)
+        .expect("spawn")
+        .join()
+        .expect("golden files match");
+}
+
+fn golden_files() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax");
     let mut inputs: Vec<_> = std::fs::read_dir(&dir)
         .expect("tests/syntax exists")
@@ -53,4 +64,146 @@ fn golden_files_match_cpython() {
         inputs.len(),
         failures.join("\n")
     );
+}
+
+/// A small deterministic generator (xorshift) for the fuzz loops.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+const SOUP: &[&str] = &[
+    "x",
+    "1",
+    "0x1f",
+    "1.5e3",
+    "'s'",
+    "f'{a!r:>{w}}'",
+    "\"\"\"t\n\"\"\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "=",
+    "==",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "lambda",
+    "if",
+    "else",
+    "for",
+    "in",
+    "not",
+    "and",
+    "def",
+    "class",
+    "return",
+    "yield",
+    "import",
+    "from",
+    "as",
+    "with",
+    "try",
+    "except",
+    "finally",
+    "while",
+    "@",
+    ".",
+    ";",
+    "\n",
+    "\n    ",
+    "\t",
+    "\\\n",
+    "#c\n",
+    ":=",
+    "->",
+    "...",
+    "é",
+    "€",
+    "b'\\x00'",
+    "rb'x'",
+    "del",
+    "global",
+    "pass",
+];
+
+#[test]
+fn random_token_soups_and_bytes_never_panic() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut ok, mut err) = (0, 0);
+    for _ in 0..4000 {
+        let n = (rng.next() % 40) as usize;
+        let mut src = String::new();
+        for _ in 0..n {
+            src.push_str(SOUP[(rng.next() % SOUP.len() as u64) as usize]);
+            if rng.next().is_multiple_of(3) {
+                src.push(' ');
+            }
+        }
+        let arena = bumpalo::Bump::new();
+        match parse_module(&src, "soup.py", &arena) {
+            Ok(m) => {
+                dump_module(m);
+                ok += 1;
+            }
+            Err(e) => {
+                assert!(e.lineno >= 1, "error without a line for {src:?}: {e}");
+                err += 1;
+            }
+        }
+    }
+    for _ in 0..2000 {
+        let n = (rng.next() % 64) as usize;
+        let bytes: Vec<u8> = (0..n).map(|_| (rng.next() % 128) as u8).collect();
+        let src = String::from_utf8_lossy(&bytes);
+        let arena = bumpalo::Bump::new();
+        let _ = parse_module(&src, "bytes.py", &arena).map(dump_module);
+    }
+    assert!(
+        ok > 0 && err > 0,
+        "soups should both parse and fail: {ok} ok, {err} errors"
+    );
+}
+
+/// Runs on an 8 MiB stack, the size of a main thread: unoptimized builds
+/// need more than a test thread's 2 MiB for 200 nested brackets.
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(deep_nesting)
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+}
+
+fn deep_nesting() {
+    let arena = bumpalo::Bump::new();
+    let parens = format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201));
+    let e = parse_module(&parens, "t.py", &arena).unwrap_err();
+    assert_eq!(e.msg, "too many nested parentheses");
+    for src in [
+        format!("x = {}1\n", "-".repeat(100_000)),
+        format!("x = {}1\n", "not ".repeat(100_000)),
+        format!("x = 1{}\n", " ** 1".repeat(100_000)),
+        format!("x = {}1\n", "lambda: ".repeat(100_000)),
+        format!("x = {}\n", "a if b else ".repeat(100_000) + "c"),
+    ] {
+        let _ = parse_module(&src, "t.py", &arena);
+    }
+    let ok = format!("x = {}1{}\n", "(".repeat(200), ")".repeat(200));
+    assert!(parse_module(&ok, "t.py", &arena).is_ok());
 }

@@ -21,7 +21,7 @@ use super::token::{Pos, Token, TokenKind};
 use super::tokenizer::{normalize, tokenize};
 
 /// The deepest nesting of expressions the parser follows (PARSE-2).
-pub(crate) const MAX_DEPTH: usize = 1000;
+pub(crate) const MAX_DEPTH: usize = 450;
 
 /// Parses a module.
 ///
