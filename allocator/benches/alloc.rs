@@ -16,6 +16,9 @@ use pyrite_allocator::{
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr::NonNull;
+use workload::{Rng, CHURN_LIVE};
+
+mod workload;
 
 /// The operations every contender offers.
 trait Contender {
@@ -56,26 +59,6 @@ impl<A: GlobalAlloc> Contender for Global<A> {
     }
 }
 
-/// A fixed-seed xorshift sequence: the same workload for every contender.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    /// A size in 8..=512, multiple of 8 more often than not, skewed small the
-    /// way object sizes are.
-    fn size(&mut self) -> usize {
-        let r = self.next();
-        let max = if r.is_multiple_of(4) { 512 } else { 128 };
-        8 + (r >> 8) as usize % (max - 7)
-    }
-}
-
-const CHURN_LIVE: usize = 10_000;
 const CHURN_OPS: usize = 1 << 16;
 const BUILD_BLOCKS: usize = 1_000_000;
 
@@ -140,7 +123,7 @@ fn churn_one<C: Contender>(
 
 /// Workload (b): churn over a set of live blocks of mixed sizes.
 fn churn(c: &mut Criterion) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Rng(Rng::CHURN_SEED);
     let initial: Vec<usize> = (0..CHURN_LIVE).map(|_| rng.size()).collect();
     let script: Vec<(usize, usize)> = (0..CHURN_OPS)
         .map(|_| (rng.next() as usize % CHURN_LIVE, rng.size()))

@@ -6,30 +6,18 @@ use pyrite_allocator::{Allocator, CPythonGeometry, Geometry, Mode, PyriteGeometr
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::ptr::NonNull;
+use workload::{Rng, CHURN_LIVE};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn size(&mut self) -> usize {
-        let r = self.next();
-        let max = if r.is_multiple_of(4) { 512 } else { 128 };
-        8 + (r >> 8) as usize % (max - 7)
-    }
-}
+#[path = "../benches/workload/mod.rs"]
+mod workload;
 
 fn churn(
     mut alloc: impl FnMut(usize) -> *mut u8,
     mut free: impl FnMut(*mut u8, usize),
     ops: usize,
 ) {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut live: Vec<(*mut u8, usize)> = (0..10_000)
+    let mut rng = Rng(Rng::CHURN_SEED);
+    let mut live: Vec<(*mut u8, usize)> = (0..CHURN_LIVE)
         .map(|_| {
             let s = rng.size();
             (alloc(s), s)

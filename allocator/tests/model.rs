@@ -163,7 +163,7 @@ proptest! {
     #[test]
     fn many_blocks_of_few_sizes(
         sizes in prop::collection::vec(prop::sample::select(vec![8usize, 24, 64, 200, 512]), 1..4),
-        n in 500usize..3000,
+        n in if cfg!(miri) { 50usize..100 } else { 500usize..3000 },
         seed in any::<u64>(),
     ) {
         let mut ops = Vec::new();
