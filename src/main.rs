@@ -1,24 +1,106 @@
-//! The `pyrite` command line: runs a Python script on pyrite's memory layer.
+//! The `pyrite` command line: `pyrite [-X opt]... script.py [args]`.
 //!
-//! The interpreter is not written yet (see the tracker's interpreter issue);
-//! until then the binary answers `--version` and says plainly that it cannot
-//! run scripts, exiting with status 2 as CPython does for usage errors.
+//! Today it reads and parses the script: a missing file and a syntax error
+//! are reported exactly as CPython 3.11 reports them (status 2 and 1). The
+//! compiler and VM are not written yet, so a script that parses is not run:
+//! pyrite says so and exits with status 2, as CPython does for usage errors.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// What the command line asked for.
+enum Command {
+    Version,
+    Run { script: String },
+    Usage(String),
+}
+
+fn parse_args(args: &[String]) -> Command {
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-V" | "--version" => return Command::Version,
+            // `-X opt` and `-Xopt`: implementation options such as memstats.
+            "-X" => {
+                if i + 1 >= args.len() {
+                    return Command::Usage("Argument expected for the -X option".into());
+                }
+                i += 2;
+            }
+            a if a.starts_with("-X") => i += 1,
+            a if a.starts_with('-') && a != "-" => {
+                return Command::Usage(format!("Unknown option: {a}"));
+            }
+            script => {
+                return Command::Run {
+                    script: script.to_string(),
+                }
+            }
+        }
+    }
+    Command::Usage("no script given (the interactive prompt is not written yet)".into())
+}
+
+/// CPython 3.11 reports and runs the script under its absolute path.
+fn absolute(script: &str) -> PathBuf {
+    let path = Path::new(script);
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    }
+}
+
+fn run(script: &str) -> ExitCode {
+    let path = absolute(script);
+    let shown = path.display().to_string();
+    let source = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(0);
+            let reason = e.to_string();
+            let reason = reason.split(" (os error").next().unwrap_or(&reason);
+            eprintln!("pyrite: can't open file '{shown}': [Errno {errno}] {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = match String::from_utf8(source) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let byte = e.as_bytes()[at];
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            eprintln!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {shown} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let arena = bumpalo::Bump::new();
+    if let Err(error) = pyrite::syntax::parse_module(&source, &shown, &arena) {
+        eprintln!("{error}");
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "pyrite {}: '{shown}' parses, but the compiler and VM are not written yet, \
+         so it cannot run (the interpreter is not built yet)",
+        env!("CARGO_PKG_VERSION")
+    );
+    ExitCode::from(2)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("-V") | Some("--version") => {
+    match parse_args(&args) {
+        Command::Version => {
             println!("pyrite {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!(
-                "pyrite {}: the interpreter is not built yet; only the memory layer \
-                 (crates pyrite-allocator and pyrite-gc) exists so far",
-                env!("CARGO_PKG_VERSION")
-            );
+        Command::Run { script } => run(&script),
+        Command::Usage(msg) => {
+            eprintln!("pyrite: {msg}");
+            eprintln!("usage: pyrite [-X option]... script.py [arg]...");
             ExitCode::from(2)
         }
     }
