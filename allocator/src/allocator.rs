@@ -298,9 +298,10 @@ impl<G: Geometry> Allocator<G> {
         p.count += 1;
         if p.freeblock.is_null() {
             // Keep POOL-4: carve a virgin block, or retire the now full pool.
-            // SAFETY: live header with an empty free list.
-            unsafe { p.extend::<G>() };
-            if p.freeblock.is_null() {
+            // SAFETY: live header with an empty free list; `p` is not used again.
+            unsafe { PoolHeader::extend::<G>(pool) };
+            // SAFETY: live header.
+            if unsafe { (*pool).freeblock.is_null() } {
                 self.retire_full_pool(class);
             }
         }
@@ -344,11 +345,11 @@ impl<G: Geometry> Allocator<G> {
                 let block = p.freeblock;
                 p.freeblock = *(block as *mut *mut u8);
                 p.count = 1;
-                if p.freeblock.is_null() {
-                    p.extend::<G>();
-                }
                 p.next_pool = ptr::null_mut();
                 p.prev_pool = ptr::null_mut();
+                if p.freeblock.is_null() {
+                    PoolHeader::extend::<G>(pool);
+                }
                 block
             } else {
                 PoolHeader::init::<G>(pool, class)
@@ -584,8 +585,8 @@ impl<G: Geometry> Allocator<G> {
         let addr = base as usize;
         self.arenas.slots.iter().any(|a| {
             a.map.is_some()
-                && addr >= a.base + G::POOL_SIZE
-                && addr < a.base + (a.carved as usize + 1) * G::POOL_SIZE
+                && addr >= a.base.addr() + G::POOL_SIZE
+                && addr < a.base.addr() + (a.carved as usize + 1) * G::POOL_SIZE
                 && {
                     let pool = PoolHeader::of_block::<G>(base);
                     // SAFETY: the block is in a carved pool of a mapped arena,

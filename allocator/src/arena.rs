@@ -46,8 +46,10 @@ pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) struct ArenaObject {
     /// The anonymous map, or `None` if this slot is unused (ARENA-5).
     pub(crate) map: Option<MmapMut>,
-    /// The arena's ARENA_SIZE-aligned address, inside the map (ARENA-0).
-    pub(crate) base: usize,
+    /// The arena's ARENA_SIZE-aligned start, inside the map (ARENA-0); a
+    /// pointer derived from the map, so every pool and block pointer made
+    /// from it keeps the map's provenance. Null while the slot is unused.
+    pub(crate) base: *mut u8,
     /// Pools carved so far: pools 1..=carved (pool 0 is the header pool).
     pub(crate) carved: u32,
     /// Pools free in this arena: empty ones plus uncarved ones (ARENA-1).
@@ -101,8 +103,11 @@ impl<G: Geometry> ArenaTable<G> {
     pub(crate) fn new_arena(&mut self) -> Result<u32, AllocError> {
         debug_assert_eq!(self.usable, NONE);
         let mut map = MmapMut::map_anon(2 * G::ARENA_SIZE).map_err(|_| AllocError)?;
-        let start = map.as_mut_ptr() as usize;
-        let base = (start + G::ARENA_MASK) & !G::ARENA_MASK;
+        let start = map.as_mut_ptr();
+        let offset = start.addr().next_multiple_of(G::ARENA_SIZE) - start.addr();
+        // SAFETY: offset < ARENA_SIZE, and 2 × ARENA_SIZE bytes were mapped, so
+        // `base` and the ARENA_SIZE bytes after it lie in the map.
+        let base = unsafe { start.add(offset) };
         let total_pools = G::USABLE_POOLS as u32;
         let object = ArenaObject {
             map: Some(map),
@@ -127,7 +132,10 @@ impl<G: Geometry> ArenaTable<G> {
         };
         // SAFETY: `base` is aligned and ARENA_SIZE bytes of the fresh map
         // follow it (2 × ARENA_SIZE were mapped); slot 0 is the arena header.
-        unsafe { (base as *mut ArenaHeader).write(ArenaHeader { arena_index: index }) };
+        unsafe {
+            base.cast::<ArenaHeader>()
+                .write(ArenaHeader { arena_index: index })
+        };
         self.usable = index;
         self.nfp_last[total_pools as usize] = index;
         self.allocated_total += 1;
@@ -292,6 +300,7 @@ impl<G: Geometry> ArenaTable<G> {
         let unused = self.unused;
         let a = &mut self.slots[index as usize];
         a.map = None; // unmaps
+        a.base = ptr::null_mut();
         a.free_pool_list = ptr::null_mut();
         a.free_pools = 0;
         a.carved = 0;

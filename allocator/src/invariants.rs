@@ -72,9 +72,9 @@ impl<G: Geometry> Allocator<G> {
             .iter()
             .position(|a| {
                 a.map.is_some()
-                    && pool >= a.base + POOL_HEADER_SIZE
-                    && pool <= a.base + a.carved as usize * POOL_HEADER_SIZE
-                    && (pool - a.base).is_multiple_of(POOL_HEADER_SIZE)
+                    && pool >= a.base.addr() + POOL_HEADER_SIZE
+                    && pool <= a.base.addr() + a.carved as usize * POOL_HEADER_SIZE
+                    && (pool - a.base.addr()).is_multiple_of(POOL_HEADER_SIZE)
             })
             .map(|i| i as u32)
     }
@@ -143,16 +143,17 @@ impl<G: Geometry> Allocator<G> {
                     G::USABLE_POOLS
                 )
             })?;
-            let start = a.map.as_ref().map_or(0, |m| m.as_ptr() as usize);
+            let start = a.map.as_ref().map_or(0, |m| m.as_ptr().addr());
+            let base = a.base.addr();
             ensure(
-                a.base % G::ARENA_SIZE == 0
-                    && a.base >= start
-                    && a.base + G::ARENA_SIZE <= start + 2 * G::ARENA_SIZE,
+                base.is_multiple_of(G::ARENA_SIZE)
+                    && base >= start
+                    && base + G::ARENA_SIZE <= start + 2 * G::ARENA_SIZE,
                 "ARENA-0",
-                || format!("arena {index}: base {:#x}, map at {start:#x}", a.base),
+                || format!("arena {index}: base {base:#x}, map at {start:#x}"),
             )?;
             // SAFETY: slot 0 of a mapped arena's header pool is its arena header.
-            let named = unsafe { (*(a.base as *const ArenaHeader)).arena_index };
+            let named = unsafe { (*a.base.cast::<ArenaHeader>()).arena_index };
             ensure(named == index as u32, "ARENA-0", || {
                 format!("arena {index}: header names arena {named}")
             })?;
@@ -255,13 +256,14 @@ impl<G: Geometry> Allocator<G> {
         p: &PoolHeader,
         used: &HashMap<usize, usize>,
     ) -> Result<(), InvariantViolation> {
-        let addr = PoolHeader::base::<G>(header) as usize;
+        let pool_base = PoolHeader::base::<G>(header);
+        let addr = pool_base.addr();
         let class = p.size_class as usize;
         ensure(class < G::SIZE_CLASSES, "POOL-2", || {
             format!("pool {addr:#x} has class {class}")
         })?;
         ensure(
-            PoolHeader::of_block::<G>(addr as *mut u8) == header,
+            PoolHeader::of_block::<G>(pool_base) == header,
             "POOL-1",
             || format!("pool {addr:#x} does not map back to header {header:p}"),
         )?;

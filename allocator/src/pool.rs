@@ -91,33 +91,38 @@ static_assertions::const_assert!(core::mem::size_of::<ArenaHeader>() <= POOL_HEA
 impl PoolHeader {
     /// The header of the pool that holds `block` (POOL-1).
     ///
-    /// Pure address arithmetic; dereferencing the result is only sound if
-    /// `block` came from a pool of this allocator.
+    /// Pure address arithmetic that keeps `block`'s provenance (the arena's
+    /// map); dereferencing the result is only sound if `block` came from a
+    /// pool of this allocator.
     #[inline(always)]
     pub(crate) fn of_block<G: Geometry>(block: *mut u8) -> *mut PoolHeader {
-        let addr = block as usize;
-        let slot = (addr & G::ARENA_MASK) >> G::POOL_BITS;
-        ((addr & !G::ARENA_MASK) + slot * POOL_HEADER_SIZE) as *mut PoolHeader
+        block
+            .map_addr(|addr| {
+                let slot = (addr & G::ARENA_MASK) >> G::POOL_BITS;
+                (addr & !G::ARENA_MASK) + slot * POOL_HEADER_SIZE
+            })
+            .cast()
     }
 
     /// The header of pool `index` (1..POOLS_PER_ARENA) of the arena at `arena`.
     #[inline(always)]
-    pub(crate) fn of_pool(arena: usize, index: usize) -> *mut PoolHeader {
-        (arena + index * POOL_HEADER_SIZE) as *mut PoolHeader
+    pub(crate) fn of_pool(arena: *mut u8, index: usize) -> *mut PoolHeader {
+        arena.wrapping_add(index * POOL_HEADER_SIZE).cast()
     }
 
     /// The arena header of the arena that holds `header`.
     #[inline(always)]
     pub(crate) fn arena_header<G: Geometry>(header: *mut PoolHeader) -> *mut ArenaHeader {
-        (header as usize & !G::ARENA_MASK) as *mut ArenaHeader
+        header.map_addr(|addr| addr & !G::ARENA_MASK).cast()
     }
 
     /// The first byte of the pool that `header` describes (inverse of POOL-1).
     #[inline(always)]
-    pub(crate) fn base<G: Geometry>(header: *const PoolHeader) -> *mut u8 {
-        let addr = header as usize;
-        let arena = addr & !G::ARENA_MASK;
-        (arena + (addr - arena) / POOL_HEADER_SIZE * G::POOL_SIZE) as *mut u8
+    pub(crate) fn base<G: Geometry>(header: *mut PoolHeader) -> *mut u8 {
+        header.cast::<u8>().map_addr(|addr| {
+            let arena = addr & !G::ARENA_MASK;
+            arena + (addr - arena) / POOL_HEADER_SIZE * G::POOL_SIZE
+        })
     }
 
     /// Writes a fresh header for size class `class` and hands out the pool's
@@ -160,19 +165,24 @@ impl PoolHeader {
     /// list empty when the pool has no virgin block left, i.e. is now full.
     /// Cost: one compare, and a store into the carved block.
     ///
+    /// Takes the raw header pointer, not `&mut self`: the block address is
+    /// derived from it, and must keep the arena map's provenance.
+    ///
     /// # Safety
-    /// `self` is a live pool header (in its arena's header pool) whose free
-    /// list is empty.
+    /// `header` is a live pool header (in its arena's header pool) whose free
+    /// list is empty, and no reference to it is live.
     #[inline(always)]
-    pub(crate) unsafe fn extend<G: Geometry>(&mut self) {
-        debug_assert!(self.freeblock.is_null(), "POOL-4: extend with a free list");
-        if self.next_offset <= self.max_next_offset::<G>() {
+    pub(crate) unsafe fn extend<G: Geometry>(header: *mut PoolHeader) {
+        // SAFETY: live header, not aliased (caller).
+        let p = unsafe { &mut *header };
+        debug_assert!(p.freeblock.is_null(), "POOL-4: extend with a free list");
+        if p.next_offset <= p.max_next_offset::<G>() {
             // SAFETY: next_offset <= max_next_offset keeps the block in the pool.
-            let block = unsafe { Self::base::<G>(self).add(self.next_offset as usize) };
-            self.next_offset += G::class_size(self.size_class as usize) as u16;
+            let block = unsafe { Self::base::<G>(header).add(p.next_offset as usize) };
+            p.next_offset += G::class_size(p.size_class as usize) as u16;
             // SAFETY: the virgin block is unused memory of this pool.
             unsafe { (block as *mut *mut u8).write(ptr::null_mut()) };
-            self.freeblock = block;
+            p.freeblock = block;
         }
     }
 
