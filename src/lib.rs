@@ -4,4 +4,5 @@
 //! Only the front end exists so far: [`syntax`] turns source text into an
 //! abstract syntax tree or a CPython-compatible `SyntaxError`.
 
+pub mod compile;
 pub mod syntax;

@@ -1,0 +1,4 @@
+import sys
+def f():
+    global sys
+    nonlocal z

@@ -1,0 +1,1 @@
+data = [i := 0 for i in range(3)]

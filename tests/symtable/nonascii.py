@@ -1,0 +1,5 @@
+def función(ñ):
+    é = ñ
+    def inner():
+        return é
+    return inner
