@@ -31,6 +31,13 @@ For every tests/symtable/NAME.py this writes tests/symtable/NAME.expected:
       bits are dumped rather than the methods because ``is_local()`` and
       ``is_global()`` special-case any table named ``top``;
     - then the child scopes in order, one level deeper.
+  After the dump, a line ``codes:`` and, sorted, one line per code object
+  that ``compile(source, NAME.py, 'exec')`` makes (the module's and every
+  one in ``co_consts``, recursively), as the code generator must rebuild
+  them from the symbol table: ``NAME params=[..] cellvars=[..]
+  freevars=[..]``, with ``co_name``, the parameter names that open
+  ``co_varnames`` (``co_argcount + co_kwonlyargcount`` plus one each for
+  ``*args`` and ``**kwargs``), ``co_cellvars`` and ``co_freevars``.
 * invalid programs (``err_*``): the tail CPython prints for the uncaught
   SyntaxError of ``compile(source, NAME.py, 'exec')``, run with
   tests/symtable as the working directory so that CPython finds the file and
@@ -78,6 +85,23 @@ def dump(table, depth, out):
         dump(child, depth + 1, out)
 
 
+def code_lines(code, out):
+    nparams = code.co_argcount + code.co_kwonlyargcount
+    nparams += bool(code.co_flags & 4) + bool(code.co_flags & 8)
+    out.append(
+        "%s params=[%s] cellvars=[%s] freevars=[%s]"
+        % (
+            code.co_name,
+            ", ".join(code.co_varnames[:nparams]),
+            ", ".join(code.co_cellvars),
+            ", ".join(code.co_freevars),
+        )
+    )
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            code_lines(const, out)
+
+
 def error_tail(path):
     name = os.path.basename(path)
     code = "import sys; f=sys.argv[1]; compile(open(f, encoding='utf-8').read(), f, 'exec')"
@@ -103,9 +127,12 @@ def main():
         else:
             with open(path, encoding="utf-8") as f:
                 source = f.read()
-            compile(source, name, "exec")
             out = []
             dump(symtable.symtable(source, name, "exec"), 0, out)
+            codes = []
+            code_lines(compile(source, name, "exec"), codes)
+            out.append("codes:")
+            out.extend(sorted(codes))
             text = "\n".join(out) + "\n"
         with open(path[:-3] + ".expected", "w", encoding="utf-8") as f:
             f.write(text)

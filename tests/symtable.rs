@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use pyrite::compile::symtable::build;
+use pyrite::compile::symtable::{build, mangle, NameAccess, ScopeKind, SymbolScope, SymbolTable};
+use pyrite::syntax::ast::{ExprKind, StmtKind};
 use pyrite::syntax::parse_module;
 
 fn render(source: &str, filename: &str) -> String {
@@ -17,9 +18,35 @@ fn render(source: &str, filename: &str) -> String {
         Err(e) => return format!("{e}\n"),
     };
     match build(module, filename, source) {
-        Ok(table) => table.dump(),
+        Ok(table) => table.dump() + &code_lines(&table),
         Err(e) => format!("{e}\n"),
     }
+}
+
+/// What the code generator will put in each code object, derived from the
+/// table: `co_name`, leading `co_varnames`, `co_cellvars`, `co_freevars`
+/// (the `codes:` section of the golden files).
+fn code_lines(table: &SymbolTable) -> String {
+    let mut lines: Vec<String> = table
+        .scopes()
+        .iter()
+        .map(|s| {
+            let name = match (s.kind(), s.comprehension()) {
+                (ScopeKind::Module, _) => "<module>".to_owned(),
+                (_, Some(_)) => format!("<{}>", s.name()),
+                _ if s.name() == "lambda" => "<lambda>".to_owned(),
+                _ => s.name().to_owned(),
+            };
+            format!(
+                "{name} params=[{}] cellvars=[{}] freevars=[{}]",
+                s.params().join(", "),
+                s.cellvars().join(", "),
+                s.freevars().join(", ")
+            )
+        })
+        .collect();
+    lines.sort();
+    format!("codes:\n{}\n", lines.join("\n"))
 }
 
 #[test]
@@ -59,4 +86,127 @@ fn golden_files_match_cpython() {
         inputs.len(),
         failures.join("\n")
     );
+}
+
+/// `NameAccess` follows `compiler_nameop`: fast locals only in functions,
+/// cells and free variables by deref, implicit globals by name outside
+/// functions.
+#[test]
+fn name_access_follows_compiler_nameop() {
+    let src = "g = 1\nglobal e\ndef f(p):\n    global e\n    c = 1\n    l = 2\n    def h():\n        return c\n    return g, e, l\nclass C:\n    a = 1\n    def m(self):\n        return super()\n";
+    let arena = bumpalo::Bump::new();
+    let module = parse_module(src, "t.py", &arena).expect("parses");
+    let table = build(module, "t.py", src).expect("builds");
+    let root = table.root();
+    assert_eq!(root.access("g"), NameAccess::Name);
+    assert_eq!(root.access("e"), NameAccess::Global);
+    assert_eq!(root.access("unknown"), NameAccess::Name);
+    let f = table.scope(root.children()[0]);
+    assert_eq!(f.name(), "f");
+    assert_eq!(f.access("p"), NameAccess::Fast);
+    assert_eq!(f.access("l"), NameAccess::Fast);
+    assert_eq!(f.access("c"), NameAccess::Deref);
+    assert_eq!(f.access("g"), NameAccess::Global);
+    assert_eq!(f.access("e"), NameAccess::Global);
+    assert_eq!(f.cellvars(), ["c"]);
+    let h = table.scope(f.children()[0]);
+    assert_eq!(h.access("c"), NameAccess::Deref);
+    assert_eq!(h.freevars(), ["c"]);
+    assert!(h.is_nested() && h.has_free() && f.has_child_free());
+    let c = table.scope(root.children()[1]);
+    assert_eq!(c.kind(), ScopeKind::Class);
+    assert!(c.needs_class_closure());
+    assert_eq!(c.access("a"), NameAccess::Name);
+    assert_eq!(c.access("__class__"), NameAccess::Name);
+    let m = table.scope(c.children()[0]);
+    assert_eq!(
+        m.symbol("__class__").map(|s| s.scope()),
+        Some(SymbolScope::Free)
+    );
+    assert_eq!(m.access("__class__"), NameAccess::Deref);
+    assert_eq!(m.access("super"), NameAccess::Global);
+}
+
+/// The code generator finds the scope of each block node it compiles.
+#[test]
+fn block_nodes_map_to_their_scopes() {
+    let src = "def f():\n    return lambda: [x for x in y]\nclass C:\n    pass\n";
+    let arena = bumpalo::Bump::new();
+    let module = parse_module(src, "t.py", &arena).expect("parses");
+    let table = build(module, "t.py", src).expect("builds");
+    let StmtKind::FunctionDef { body, .. } = &module.body[0].kind else {
+        panic!("a def");
+    };
+    let f = table.stmt_scope(module.body[0]).expect("def has a scope");
+    assert_eq!(table.scope(f).name(), "f");
+    let c = table.stmt_scope(module.body[1]).expect("class has a scope");
+    assert_eq!(table.scope(c).kind(), ScopeKind::Class);
+    let StmtKind::Return {
+        value: Some(lambda),
+    } = &body[0].kind
+    else {
+        panic!("a return");
+    };
+    let l = table.expr_scope(lambda).expect("lambda has a scope");
+    assert_eq!(table.scope(l).name(), "lambda");
+    assert_eq!(table.scope(f).children(), [l]);
+    let ExprKind::Lambda { body: comp, .. } = &lambda.kind else {
+        panic!("a lambda");
+    };
+    let lc = table.expr_scope(comp).expect("listcomp has a scope");
+    assert_eq!(table.scope(lc).name(), "listcomp");
+    assert_eq!(table.scope(lc).params(), [".0"]);
+    assert_eq!(table.stmt_scope(body[0]), None);
+}
+
+#[test]
+fn mangling_follows_py_mangle() {
+    assert_eq!(mangle(Some("C"), "__x"), "_C__x");
+    assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
+    assert_eq!(mangle(Some("__C"), "__x"), "_C__x");
+    assert_eq!(mangle(Some("C"), "__x__"), "__x__");
+    assert_eq!(mangle(Some("C"), "__"), "__");
+    assert_eq!(mangle(Some("C"), "_x"), "_x");
+    assert_eq!(mangle(Some("C"), "__a.b"), "__a.b");
+    assert_eq!(mangle(Some("___"), "__x"), "__x");
+    assert_eq!(mangle(None, "__x"), "__x");
+}
+
+/// Every program of the syntax corpus that parses gets a symbol table or a
+/// SyntaxError, and so does every prefix of its lines (no panic). On an
+/// 8 MiB stack, as the syntax tests parse `deep_parens.py`.
+#[test]
+fn no_program_makes_the_symbol_table_panic() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(every_prefix_builds)
+        .expect("spawn")
+        .join()
+        .expect("no panic");
+}
+
+fn every_prefix_builds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax");
+    let mut checked = 0;
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/syntax exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    inputs.sort();
+    for path in inputs {
+        let source = std::fs::read_to_string(&path).expect("utf-8 input");
+        let lines: Vec<&str> = source.split_inclusive('\n').collect();
+        for n in 1..=lines.len() {
+            let prefix: String = lines[..n].concat();
+            let arena = bumpalo::Bump::new();
+            if let Ok(module) = parse_module(&prefix, "t.py", &arena) {
+                if let Err(e) = build(module, "t.py", &prefix) {
+                    assert!(!e.msg.is_empty());
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} programs parsed");
 }
