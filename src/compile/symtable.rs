@@ -236,6 +236,9 @@ pub struct Scope {
     has_free: bool,
     child_free: bool,
     needs_class_closure: bool,
+    /// An annotation block (only under `from __future__ import
+    /// annotations`): visited, then discarded with its children.
+    annotation: bool,
     params: Vec<String>,
     symbols: Vec<Symbol>,
     index: HashMap<String, usize>,
@@ -256,6 +259,7 @@ impl Scope {
             has_free: false,
             child_free: false,
             needs_class_closure: false,
+            annotation: false,
             params: Vec::new(),
             symbols: Vec::new(),
             index: HashMap::new(),

@@ -12,8 +12,8 @@ use super::{
     mangle, ComprehensionKind, Scope, ScopeId, ScopeKind, SymbolFlags, SymbolScope, SymbolTable,
 };
 use crate::syntax::ast::{
-    Alias, Arg, Arguments, Comprehension, ExceptHandler, Expr, ExprContext, ExprKind, Module, Span,
-    Stmt, StmtKind,
+    Alias, Arg, Arguments, Comprehension, Constant, ExceptHandler, Expr, ExprContext, ExprKind,
+    Module, Span, Stmt, StmtKind,
 };
 use crate::syntax::{SyntaxError, SyntaxErrorKind};
 
@@ -84,6 +84,8 @@ struct Visitor<'s> {
     stack: Vec<ScopeId>,
     /// The class name names are mangled with (`st_private`).
     private: Option<String>,
+    /// `from __future__ import annotations` is in effect.
+    future_annotations: bool,
     site: ErrorSite<'s>,
 }
 
@@ -100,6 +102,7 @@ pub(super) fn collect<'s>(
         by_node: HashMap::new(),
         stack: vec![ScopeId(0)],
         private: None,
+        future_annotations: future_annotations(module),
         site: ErrorSite { filename, source },
     };
     for stmt in module.body {
@@ -141,7 +144,7 @@ impl Visitor<'_> {
     fn enter(&mut self, kind: ScopeKind, name: &str, lineno: u32, key: usize) {
         let parent = self.cur();
         let p = &self.scopes[parent.index()];
-        let nested = p.nested || p.kind == ScopeKind::Function;
+        let nested = p.nested || (p.kind == ScopeKind::Function && !p.annotation);
         let id = ScopeId(self.scopes.len() as u32);
         self.scopes.push(Scope::new(kind, name, lineno, nested));
         self.state.push(VisitState {
@@ -276,7 +279,7 @@ impl Visitor<'_> {
                 simple,
             } => {
                 self.ann_assign(s, target, *value, *simple)?;
-                self.expr(annotation)?;
+                self.annotation(annotation)?;
                 self.opt_expr(*value)?;
             }
             StmtKind::For {
@@ -410,17 +413,69 @@ impl Visitor<'_> {
         self.add_def(store, IMPORTED, a.span)
     }
 
-    /// Annotations of a `def`, visited in the enclosing scope.
+    /// Annotations of a `def`, visited in the enclosing scope (the
+    /// parameters' in one annotation block, the return's in another, under
+    /// `from __future__ import annotations`).
     fn annotations(&mut self, args: &Arguments<'_>, returns: Option<&Expr<'_>>) -> Result<()> {
-        for a in args.posonlyargs.iter().chain(args.args.iter()) {
-            self.opt_expr(annotation(a))?;
+        self.annotation_block(|v| {
+            for a in args.posonlyargs.iter().chain(args.args.iter()) {
+                v.opt_expr(annotation(a))?;
+            }
+            v.opt_expr(args.vararg.and_then(annotation))?;
+            v.opt_expr(args.kwarg.and_then(annotation))?;
+            for a in args.kwonlyargs.iter() {
+                v.opt_expr(annotation(a))?;
+            }
+            Ok(())
+        })?;
+        match returns {
+            Some(r) => self.annotation(r),
+            None => Ok(()),
         }
-        self.opt_expr(args.vararg.and_then(annotation))?;
-        self.opt_expr(args.kwarg.and_then(annotation))?;
-        for a in args.kwonlyargs.iter() {
-            self.opt_expr(annotation(a))?;
+    }
+
+    /// `symtable_visit_annotation`: one annotation expression.
+    fn annotation(&mut self, e: &Expr<'_>) -> Result<()> {
+        self.annotation_block(|v| v.expr(e))
+    }
+
+    /// Runs `visit` in a throwaway annotation block when annotations are
+    /// postponed (they compile to strings, so their names bind nothing),
+    /// in the current scope otherwise.
+    fn annotation_block(&mut self, visit: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+        if !self.future_annotations {
+            return visit(self);
         }
-        self.opt_expr(returns)
+        let parent = self.cur();
+        let mark = self.scopes.len();
+        let mut block = Scope::new(ScopeKind::Function, "_annotation", 0, false);
+        block.annotation = true;
+        self.scopes.push(block);
+        self.state.push(VisitState {
+            comp_iter_target: false,
+            comp_iter_expr: self.state[parent.index()].comp_iter_expr,
+        });
+        self.directives.push(Vec::new());
+        self.stack.push(ScopeId(mark as u32));
+        visit(self)?;
+        self.stack.pop();
+        // SYM-1: the block and everything opened inside it go away.
+        self.scopes.truncate(mark);
+        self.state.truncate(mark);
+        self.directives.truncate(mark);
+        self.by_node.retain(|_, id| id.index() < mark);
+        Ok(())
+    }
+
+    /// Fails in an annotation block: `what` cannot be used there.
+    fn forbid_in_annotation(&self, what: &str, e: &Expr<'_>) -> Result<()> {
+        if self.scopes[self.cur().index()].annotation {
+            return self.error(
+                format!("'{what}' can not be used within an annotation"),
+                e.span,
+            );
+        }
+        Ok(())
     }
 
     /// `symtable_visit_arguments`: the parameters, in the function's scope.
@@ -442,7 +497,10 @@ impl Visitor<'_> {
 
     fn expr(&mut self, e: &Expr<'_>) -> Result<()> {
         match &e.kind {
-            ExprKind::NamedExpr { target, value } => self.named_expr(e, target, value)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.forbid_in_annotation("named expression", e)?;
+                self.named_expr(e, target, value)?
+            }
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left)?;
@@ -491,10 +549,12 @@ impl Visitor<'_> {
                 generators,
             } => self.comprehension(e, ComprehensionKind::Dict, generators, key, Some(value))?,
             ExprKind::Yield { value } => {
+                self.forbid_in_annotation("yield expression", e)?;
                 self.opt_expr(*value)?;
                 self.yield_in_scope(e)?;
             }
             ExprKind::YieldFrom { value } => {
+                self.forbid_in_annotation("yield expression", e)?;
                 self.expr(value)?;
                 self.yield_in_scope(e)?;
             }
@@ -539,7 +599,8 @@ impl Visitor<'_> {
                 let load = ctx.get() == ExprContext::Load;
                 self.add_def(id, if load { REFERENCED } else { ASSIGNED }, e.span)?;
                 // `super()` needs the `__class__` cell of the enclosing class.
-                let function = self.scopes[self.cur().index()].kind == ScopeKind::Function;
+                let scope = &self.scopes[self.cur().index()];
+                let function = scope.kind == ScopeKind::Function && !scope.annotation;
                 if load && function && *id == "super" {
                     self.add_def("__class__", REFERENCED, e.span)?;
                 }
@@ -591,6 +652,9 @@ impl Visitor<'_> {
         for i in (0..self.stack.len()).rev() {
             let id = self.stack[i];
             let scope = &self.scopes[id.index()];
+            if scope.annotation {
+                continue;
+            }
             if scope.comprehension.is_some() {
                 if scope.flags_of(name).intersects(SymbolFlags::COMP_ITER) {
                     return self.error(
@@ -691,6 +755,32 @@ impl Visitor<'_> {
         self.state[id.index()].comp_iter_target = false;
         result
     }
+}
+
+/// True when the module starts with `from __future__ import annotations`:
+/// future.c's rule, an optional docstring then `from __future__` imports
+/// (the errors of bad future statements belong to another phase).
+fn future_annotations(module: &Module<'_>) -> bool {
+    let mut body = module.body;
+    if let Some(first) = body.first() {
+        if let StmtKind::Expr { value } = &first.kind {
+            if matches!(value.kind, ExprKind::Constant(Constant::Str(_))) {
+                body = &body[1..];
+            }
+        }
+    }
+    let mut found = false;
+    for s in body {
+        match &s.kind {
+            StmtKind::ImportFrom {
+                module: Some("__future__"),
+                names,
+                ..
+            } => found |= names.iter().any(|a| a.name == "annotations"),
+            _ => break,
+        }
+    }
+    found
 }
 
 /// The annotation of a parameter.
