@@ -5,4 +5,5 @@
 //! abstract syntax tree or a CPython-compatible `SyntaxError`.
 
 pub mod compile;
+pub mod objects;
 pub mod syntax;
