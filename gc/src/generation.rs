@@ -67,21 +67,27 @@ impl core::fmt::Display for Generation {
 pub(crate) const PERMANENT: usize = NUM_GENERATIONS;
 
 /// The list heads: generations 0, 1, 2, then the permanent generation.
-/// Boxed so that moving the collector never moves a head (GC-2).
+///
+/// Heap-allocated so that moving the collector never moves a head (GC-2),
+/// and held through a raw pointer, not a `Box`: a `Box` asserts unique
+/// access whenever it is moved, which would invalidate the pointers to the
+/// heads that the lists' headers hold (Miri reports it as undefined
+/// behaviour under both Stacked and Tree Borrows).
 pub(crate) struct Lists {
-    heads: Box<[GcHeader; NUM_GENERATIONS + 1]>,
+    heads: NonNull<[GcHeader; NUM_GENERATIONS + 1]>,
 }
 
 impl Lists {
     /// Four empty lists.
     pub(crate) fn new() -> Lists {
+        let heads = Box::new([
+            GcHeader::new(),
+            GcHeader::new(),
+            GcHeader::new(),
+            GcHeader::new(),
+        ]);
         let lists = Lists {
-            heads: Box::new([
-                GcHeader::new(),
-                GcHeader::new(),
-                GcHeader::new(),
-                GcHeader::new(),
-            ]),
+            heads: NonNull::from(Box::leak(heads)),
         };
         for head in lists.all() {
             list::init(head);
@@ -91,9 +97,12 @@ impl Lists {
 
     /// The head at `index` (0–2 generations, 3 permanent).
     fn head(&self, index: usize) -> HeaderRef {
-        // SAFETY: HR and GC-2 — the boxed heads live as long as `self` and
-        // never move; handles are used only while the collector is alive.
-        unsafe { HeaderRef::new(NonNull::from(&self.heads[index])) }
+        debug_assert!(index <= PERMANENT);
+        // SAFETY: index <= PERMANENT stays inside the four-head array.
+        let head = unsafe { self.heads.cast::<GcHeader>().add(index) };
+        // SAFETY: HR and GC-2 — the heads live, unmoved, as long as `self`;
+        // handles are used only while the collector is alive.
+        unsafe { HeaderRef::new(head) }
     }
 
     /// The list of generation `g`.
@@ -133,5 +142,8 @@ impl Drop for Lists {
             }
             list::init(head);
         }
+        // SAFETY: `heads` came from `Box::leak` in `new` and is freed once,
+        // here; no header points at a head any more (all were untracked).
+        drop(unsafe { Box::from_raw(self.heads.as_ptr()) });
     }
 }
