@@ -11,6 +11,8 @@ use pyrite::compile::symtable::{build, mangle, NameAccess, ScopeKind, SymbolScop
 use pyrite::syntax::ast::{ExprKind, StmtKind};
 use pyrite::syntax::parse_module;
 
+mod common;
+
 fn render(source: &str, filename: &str) -> String {
     let arena = bumpalo::Bump::new();
     let module = match parse_module(source, filename, &arena) {
@@ -51,40 +53,11 @@ fn code_lines(table: &SymbolTable) -> String {
 
 #[test]
 fn golden_files_match_cpython() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/symtable");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/symtable exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    inputs.sort();
-    let (mut valid, mut invalid) = (0, 0);
-    let mut failures = Vec::new();
-    for path in &inputs {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-        let source = std::fs::read_to_string(path).expect("utf-8 input");
-        let expected = std::fs::read_to_string(path.with_extension("expected"))
-            .expect("expected file; run python3 tests/gen_symtable_expected.py");
-        if name.starts_with("err_") {
-            invalid += 1;
-        } else {
-            valid += 1;
-        }
-        let got = render(&source, name);
-        if got != expected {
-            failures.push(format!("--- {name}\nexpected:\n{expected}got:\n{got}"));
-        }
-    }
-    assert!(
-        valid >= 25 && invalid >= 15,
-        "corpus too small: {valid} valid, {invalid} invalid"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} golden files differ:\n{}",
-        failures.len(),
-        inputs.len(),
-        failures.join("\n")
+    common::check_golden_files(
+        "symtable",
+        "tests/gen_symtable_expected.py",
+        (25, 15),
+        render,
     );
 }
 

@@ -4,9 +4,9 @@
 //! programs, the SyntaxError rendering for `err_*` files). Plus fuzz-style
 //! loops: no input makes the parser panic or overflow the stack.
 
-use std::path::Path;
-
 use pyrite::syntax::{dump_module, parse_module};
+
+mod common;
 
 fn render(source: &str, filename: &str) -> String {
     let arena = bumpalo::Bump::new();
@@ -29,41 +29,7 @@ fn golden_files_match_cpython() {
 }
 
 fn golden_files() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/syntax");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/syntax exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "py"))
-        .collect();
-    inputs.sort();
-    let (mut valid, mut invalid) = (0, 0);
-    let mut failures = Vec::new();
-    for path in &inputs {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-        let source = std::fs::read_to_string(path).expect("utf-8 input");
-        let expected = std::fs::read_to_string(path.with_extension("expected"))
-            .expect("expected file; run python3 tests/gen_syntax_expected.py");
-        if name.starts_with("err_") {
-            invalid += 1;
-        } else {
-            valid += 1;
-        }
-        let got = render(&source, name);
-        if got != expected {
-            failures.push(format!("--- {name}\nexpected:\n{expected}got:\n{got}"));
-        }
-    }
-    assert!(
-        valid >= 30 && invalid >= 40,
-        "corpus too small: {valid} valid, {invalid} invalid"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {} golden files differ:\n{}",
-        failures.len(),
-        inputs.len(),
-        failures.join("\n")
-    );
+    common::check_golden_files("syntax", "tests/gen_syntax_expected.py", (30, 40), render);
 }
 
 /// A small deterministic generator (xorshift) for the fuzz loops.
