@@ -574,16 +574,7 @@ impl<'a> Parser<'a, '_> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") {
-                Some(self.def_name()?)
-            } else {
-                None
-            };
-            names.push(Alias {
-                name,
-                asname,
-                span: self.span_from(start),
-            });
+            names.push(self.alias_tail(name, start)?);
             if !self.eat_op(",") {
                 break;
             }
@@ -594,6 +585,21 @@ impl<'a> Parser<'a, '_> {
             },
             kw.start,
         ))
+    }
+
+    /// The rest of an import alias whose name (starting at `start`) has
+    /// been read: an optional `as NAME`.
+    fn alias_tail(&mut self, name: &'a str, start: Pos) -> PResult<Alias<'a>> {
+        let asname = if self.eat_kw("as") {
+            Some(self.def_name()?)
+        } else {
+            None
+        };
+        Ok(Alias {
+            name,
+            asname,
+            span: self.span_from(start),
+        })
     }
 
     fn import_from(&mut self) -> PResult<&'a Stmt<'a>> {
@@ -632,16 +638,7 @@ impl<'a> Parser<'a, '_> {
             loop {
                 let start = self.start();
                 let name = self.def_name()?;
-                let asname = if self.eat_kw("as") {
-                    Some(self.def_name()?)
-                } else {
-                    None
-                };
-                names.push(Alias {
-                    name,
-                    asname,
-                    span: self.span_from(start),
-                });
+                names.push(self.alias_tail(name, start)?);
                 if !self.at_op(",") {
                     break;
                 }
