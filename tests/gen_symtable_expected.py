@@ -48,8 +48,9 @@ Files whose name starts with ``err_`` must fail, all others must compile.
 """
 import glob
 import os
-import subprocess
 import sys
+
+from cpython_oracle import error_tail
 import symtable
 
 SCOPES = {1: "LOCAL", 2: "GLOBAL_EXPLICIT", 3: "GLOBAL_IMPLICIT", 4: "FREE", 5: "CELL"}
@@ -100,22 +101,6 @@ def code_lines(code, out):
     for const in code.co_consts:
         if hasattr(const, "co_code"):
             code_lines(const, out)
-
-
-def error_tail(path):
-    name = os.path.basename(path)
-    code = "import sys; f=sys.argv[1]; compile(open(f, encoding='utf-8').read(), f, 'exec')"
-    r = subprocess.run(
-        [sys.executable, "-c", code, name],
-        capture_output=True,
-        text=True,
-        cwd=os.path.dirname(path),
-    )
-    lines = r.stderr.splitlines()
-    starts = [i for i, l in enumerate(lines) if l.startswith('  File "%s"' % name)]
-    if not starts:
-        sys.exit("%s: expected a SyntaxError, got:\n%s" % (path, r.stderr))
-    return "\n".join(lines[starts[-1]:]) + "\n"
 
 
 def main():

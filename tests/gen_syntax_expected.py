@@ -30,8 +30,9 @@ Files whose name starts with ``err_`` must fail, all others must parse.
 import ast
 import glob
 import os
-import subprocess
 import sys
+
+from cpython_oracle import error_tail
 
 SKIP = {"type_comment", "type_ignores", "kind", "is_async"}
 
@@ -93,17 +94,6 @@ def dump(node, depth, out, in_fstring):
             dump(v, depth + 2, out, inner)
         else:
             out.append(fpad + name + "=" + fmt_value(v))
-
-
-def error_tail(path):
-    name = os.path.basename(path)
-    code = "import sys; f=sys.argv[1]; compile(open(f, encoding='utf-8').read(), sys.argv[2], 'exec')"
-    r = subprocess.run([sys.executable, "-c", code, path, name], capture_output=True, text=True)
-    lines = r.stderr.splitlines()
-    starts = [i for i, l in enumerate(lines) if l.startswith('  File "%s"' % name)]
-    if not starts:
-        sys.exit("%s: expected a SyntaxError, got:\n%s" % (path, r.stderr))
-    return "\n".join(lines[starts[-1]:]) + "\n"
 
 
 def main():
