@@ -1,5 +1,8 @@
-//! The compiler: from the syntax tree to code objects. So far its first
-//! pass, the [`symtable`] (which scope every name lives in), as CPython
-//! 3.11's `Python/symtable.c` computes it.
+//! The compiler: from the syntax tree to [`code::CodeUnit`]s. Passes: the
+//! [`symtable`] (which scope every name lives in, as CPython 3.11's
+//! `Python/symtable.c` computes it), then code generation and assembly
+//! against the one [`opcode`] table.
 
+pub mod code;
+pub mod opcode;
 pub mod symtable;
