@@ -3,6 +3,10 @@
 //! `Python/symtable.c` computes it), then code generation and assembly
 //! against the one [`opcode`] table.
 
+pub mod assemble;
 pub mod code;
+pub mod codegen;
+pub mod dis;
+pub mod flowgraph;
 pub mod opcode;
 pub mod symtable;

@@ -268,7 +268,9 @@ opcodes! {
     SETUP_FINALLY = 240, Jump;
     /// Pseudo: as `SETUP_FINALLY` with `lasti` pushed below the exception.
     SETUP_CLEANUP = 241, Jump;
-    /// Pseudo: as `SETUP_CLEANUP`, the handler of a `with` body.
+    /// Pseudo: as `SETUP_CLEANUP`, the handler of a `with` body; emitted
+    /// after `BEFORE_WITH`, it protects from the `__enter__` result on, and
+    /// its handler starts without that result (`[exit lasti exc]`).
     SETUP_WITH = 242, Jump;
     /// Pseudo: the protected range ends.
     POP_BLOCK = 243, None;
@@ -300,9 +302,9 @@ impl Opcode {
         use Opcode::*;
         let n = arg as i32;
         match self {
-            NOP | JUMP | UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_NOT | UNARY_INVERT
-            | GET_ITER | GET_YIELD_FROM_ITER | LIST_TO_TUPLE | KW_NAMES | SETUP_ANNOTATIONS
-            | YIELD_VALUE | POP_BLOCK | SWAP | CHECK_EXC_MATCH => 0,
+            NOP | JUMP | UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_NOT | UNARY_INVERT | GET_ITER
+            | GET_YIELD_FROM_ITER | LIST_TO_TUPLE | KW_NAMES | SETUP_ANNOTATIONS | YIELD_VALUE
+            | POP_BLOCK | SWAP | CHECK_EXC_MATCH => 0,
             POP_TOP | STORE_FAST | STORE_NAME | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR
             | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE
             | RETURN_VALUE | POP_EXCEPT | RERAISE | IMPORT_STAR | PRINT_EXPR | BINARY_SUBSCR
@@ -311,8 +313,7 @@ impl Opcode {
             DELETE_FAST | DELETE_NAME | DELETE_GLOBAL | DELETE_DEREF => 0,
             PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_NAME | LOAD_GLOBAL | LOAD_DEREF
             | LOAD_CLOSURE | LOAD_CLASSDEREF | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS
-            | IMPORT_FROM | PUSH_EXC_INFO | WITH_EXCEPT_START
-            | BEFORE_WITH | LOAD_METHOD => 1,
+            | IMPORT_FROM | PUSH_EXC_INFO | WITH_EXCEPT_START | BEFORE_WITH | LOAD_METHOD => 1,
             LOAD_ATTR => 0,
             STORE_ATTR | DELETE_SUBSCR | MAP_ADD => -2,
             STORE_SUBSCR => -3,
@@ -361,9 +362,19 @@ impl Opcode {
                     0
                 }
             }
-            SETUP_CLEANUP | SETUP_WITH => {
+            SETUP_CLEANUP => {
                 if jump {
                     2
+                } else {
+                    0
+                }
+            }
+            // The handler pops the `__enter__` result, then pushes lasti
+            // and the exception: one more than at the SETUP (CPython's
+            // `stack_effect`).
+            SETUP_WITH => {
+                if jump {
+                    1
                 } else {
                     0
                 }
