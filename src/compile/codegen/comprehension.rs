@@ -48,6 +48,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let Some(outermost) = generators.first() else {
             return Ok(());
         };
+        if matches!(elt.kind, ExprKind::Starred { .. }) {
+            // The parser's `invalid_comprehension` rule in CPython.
+            return Err(self.error_at(
+                "iterable unpacking cannot be used in comprehension",
+                super::span_pos(elt.span),
+            ));
+        }
         let scope = self.expr_scope(e);
         self.enter_scope(name, UnitKind::Comprehension, scope, e.span.start.line);
         self.set_loc(e.span);

@@ -1,0 +1,6 @@
+name = "x"
+a = f"hello {name}"
+b = f"{name!r:>10}"
+c = f"{x}{y}{z}"
+d = f"{value:{width}.{precision}}"
+e = f"{a!s} and {b!a}"
