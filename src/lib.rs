@@ -1,9 +1,12 @@
 //! pyrite, the interpreter crate: a Python 3 runtime on the memory layer of
 //! `pyrite-allocator` and `pyrite-gc`.
 //!
-//! Only the front end exists so far: [`syntax`] turns source text into an
-//! abstract syntax tree or a CPython-compatible `SyntaxError`.
+//! [`syntax`] turns source text into a syntax tree, [`compile`] into code
+//! units, [`objects`] is the object model on the allocator and collector,
+//! [`vm`] runs code, [`modules`] holds the built-in modules.
 
 pub mod compile;
+pub mod modules;
 pub mod objects;
 pub mod syntax;
+pub mod vm;

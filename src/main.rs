@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// What the command line asked for.
 enum Command {
     Version,
-    Run { script: String },
+    Run { script: String, rest: Vec<String> },
     Usage(String),
 }
 
@@ -34,6 +34,7 @@ fn parse_args(args: &[String]) -> Command {
             script => {
                 return Command::Run {
                     script: script.to_string(),
+                    rest: args[i + 1..].to_vec(),
                 }
             }
         }
@@ -51,7 +52,7 @@ fn absolute(script: &str) -> PathBuf {
     }
 }
 
-fn run(script: &str) -> ExitCode {
+fn run(script: &str, rest: &[String]) -> ExitCode {
     let path = absolute(script);
     let shown = path.display().to_string();
     let source = match std::fs::read(&path) {
@@ -77,17 +78,37 @@ fn run(script: &str) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let arena = bumpalo::Bump::new();
-    if let Err(error) = pyrite::syntax::parse_module(&source, &shown, &arena) {
-        eprintln!("{error}");
-        return ExitCode::from(1);
+    let dir = path
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let argv: Vec<String> = std::iter::once(script.to_string())
+        .chain(rest.iter().cloned())
+        .collect();
+    let status = on_big_stack(move || {
+        pyrite::modules::sys::set_argv(argv, dir);
+        pyrite::vm::main::run_main(&source, &shown)
+    });
+    ExitCode::from((status & 0xff) as u8)
+}
+
+/// Native stack for the interpreter thread: deep Python recursion is
+/// stopped by the recursion limit and a stack guard long before this.
+const STACK_SIZE: usize = 1 << 30;
+
+/// Run `f` on a thread with a [`STACK_SIZE`] stack.
+fn on_big_stack(f: impl FnOnce() -> i32 + Send + 'static) -> i32 {
+    let handle = std::thread::Builder::new()
+        .name("pyrite-main".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || {
+            pyrite::vm::recursion::set_stack_size(STACK_SIZE);
+            f()
+        });
+    match handle.map(|h| h.join()) {
+        Ok(Ok(status)) => status,
+        _ => 70,
     }
-    eprintln!(
-        "pyrite {}: '{shown}' parses, but the compiler and VM are not written yet, \
-         so it cannot run (the interpreter is not built yet)",
-        env!("CARGO_PKG_VERSION")
-    );
-    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
@@ -97,7 +118,7 @@ fn main() -> ExitCode {
             println!("pyrite {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Command::Run { script } => run(&script),
+        Command::Run { script, rest } => run(&script, &rest),
         Command::Usage(msg) => {
             eprintln!("pyrite: {msg}");
             eprintln!("usage: pyrite [-X option]... script.py [arg]...");

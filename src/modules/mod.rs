@@ -1,0 +1,47 @@
+//! Built-in modules, one file each: `builtins`, `sys`, `gc` (and the
+//! others registered in [`make_builtin_module`]).
+
+pub mod args;
+pub mod builtins;
+pub mod builtins_more;
+pub mod gc;
+pub mod sys;
+
+use crate::objects::object::Ref;
+
+/// Names of the modules built into the binary.
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc"];
+
+/// Make built-in module `name`, if there is one.
+pub fn make_builtin_module(name: &str) -> Option<Ref> {
+    match name {
+        "sys" => Some(sys::make_module()),
+        "gc" => Some(gc::make_module()),
+        "builtins" => Some(crate::vm::builtins_module()),
+        _ => None,
+    }
+}
+
+/// Put the modules every program starts with into `sys.modules`.
+pub fn register_builtin_modules() {
+    let modules = crate::vm::modules();
+    let sys = sys::make_module();
+    crate::objects::dict::set_item_str(&modules, "sys", sys);
+}
+
+/// Make a module `name` whose functions are `funcs`.
+pub fn new_native_module(
+    name: &'static str,
+    funcs: &[(&'static str, crate::objects::typeobj::NativeFn)],
+) -> Ref {
+    let m = crate::objects::module::new_module(name);
+    let d = crate::objects::module::module_dict(&m).expect("module dict");
+    for (fname, f) in funcs {
+        crate::objects::dict::set_item_str(
+            &d,
+            fname,
+            crate::objects::descr::new_builtin(fname, *f, None, name),
+        );
+    }
+    m
+}

@@ -1,0 +1,139 @@
+//! Attribute lookup and assignment on ordinary objects (CPython's
+//! `PyObject_GenericGetAttr` / `GenericSetAttr`): data descriptors on the
+//! type, then the instance `__dict__`, then other descriptors and class
+//! attributes.
+
+use super::dict::{as_dict, new_dict};
+use super::err::{attribute_error, PyResult};
+use super::heap;
+use super::object::{PyObject, Ref};
+use super::str::as_str;
+use super::typeobj::TypeFlags;
+
+/// The instance dict of `obj`, if its type has one (made on first use).
+pub fn instance_dict(obj: &PyObject) -> Option<Ref> {
+    if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
+        return None;
+    }
+    // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+    let slot = unsafe { heap::dict_slot(obj) };
+    let d = slot.take();
+    let d = d.unwrap_or_else(new_dict);
+    let out = d.clone();
+    slot.set(Some(d));
+    Some(out)
+}
+
+/// Replace the instance dict (`obj.__dict__ = d`).
+pub fn set_instance_dict(obj: &PyObject, d: Ref) -> bool {
+    if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
+        return false;
+    }
+    // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+    let old = unsafe { heap::dict_slot(obj) }.replace(Some(d));
+    drop(old);
+    true
+}
+
+/// The `AttributeError` for a missing attribute.
+#[cold]
+pub fn no_attribute(obj: &PyObject, name: &PyObject) -> super::err::PyErr {
+    let n = as_str(name).unwrap_or("?");
+    if let Some(t) = super::typetype::as_type(obj) {
+        return attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            t.name(),
+            n
+        ));
+    }
+    attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        obj.ty().name(),
+        n
+    ))
+}
+
+/// Whether a descriptor defines `__set__`/`__delete__` (a data descriptor).
+#[inline]
+pub fn is_data_descriptor(d: &PyObject) -> bool {
+    d.ty().slots.descr_set.get().is_some()
+}
+
+/// `PyObject_GenericGetAttr`.
+pub fn generic_getattr(obj: &PyObject, name: &PyObject) -> PyResult {
+    match generic_getattr_opt(obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// As [`generic_getattr`], `Ok(None)` when the attribute is missing (no
+/// exception object is made).
+pub fn generic_getattr_opt(obj: &PyObject, name: &PyObject) -> PyResult<Option<Ref>> {
+    let ty = obj.ty();
+    let descr = ty.lookup(name);
+    if let Some(d) = &descr {
+        if is_data_descriptor(d) {
+            if let Some(get) = d.ty().slots.descr_get.get() {
+                return get(d, Some(obj), ty.as_object()).map(Some);
+            }
+        }
+    }
+    if ty.flags().contains(TypeFlags::MANAGED_DICT) {
+        // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+        let slot = unsafe { heap::dict_slot(obj) };
+        let d = slot.take();
+        let found = d
+            .as_ref()
+            .and_then(|d| super::dict::get_item_interned(d, name));
+        slot.set(d);
+        if let Some(v) = found {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = d.ty().slots.descr_get.get() {
+            return get(&d, Some(obj), ty.as_object()).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
+/// `PyObject_GenericSetAttr` (`value` None: delete).
+pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult<()> {
+    let ty = obj.ty();
+    if let Some(d) = ty.lookup(name) {
+        if let Some(set) = d.ty().slots.descr_set.get() {
+            return set(&d, obj, value);
+        }
+    }
+    match instance_dict(obj) {
+        Some(dict) => {
+            let d = as_dict(&dict).expect("instance dict");
+            match value {
+                Some(v) => d.set(name.to_ref(), v),
+                None => match d.remove(name)? {
+                    Some(_) => Ok(()),
+                    None => Err(no_attribute(obj, name)),
+                },
+            }
+        }
+        None => {
+            let n = as_str(name).unwrap_or("?");
+            if ty.lookup(name).is_some() {
+                Err(attribute_error(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    ty.name(),
+                    n
+                )))
+            } else {
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    ty.name(),
+                    n
+                )))
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! `object`, the root of every type: default construction, identity
+//! equality and hash, the default repr/str/format, and generic attributes.
+
+use std::cell::Cell;
+
+use super::err::{type_error, PyResult};
+use super::heap;
+use super::object::{PyObject, Ref};
+use super::str::new_str;
+use super::typeobj::{KwNames, MethodDef, MethodKind, Slots, TypeFlags, TypeObject};
+use crate::compile::opcode::CompareOp;
+
+fn kw_count(kw: KwNames<'_>) -> usize {
+    kw.map_or(0, |k| super::tuple::items(k).len())
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls` (payload: the header).
+fn object_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    if !args.is_empty() || kw_count(kw) > 0 {
+        let init_overridden = ty
+            .lookup_str("__init__")
+            .is_some_and(|i| !is_object_slot(&i, "__init__"));
+        let new_overridden = ty
+            .lookup_str("__new__")
+            .is_some_and(|i| !is_object_slot(&i, "__new__"));
+        if new_overridden || !init_overridden {
+            return Err(type_error(format!("{}() takes no arguments", ty.name())));
+        }
+    }
+    Ok(new_instance(ty))
+}
+
+fn is_object_slot(v: &PyObject, name: &str) -> bool {
+    super::dict::get_item_str(&OBJECT_TYPE.dict.get().expect("object dict"), name)
+        .is_some_and(|o| o.is(v))
+}
+
+/// Allocate a plain instance of `ty` (whose solid base is `object`).
+pub fn new_instance(ty: &TypeObject) -> Ref {
+    let obj = heap::alloc_object(ty, ty.basicsize);
+    // SAFETY: the block has room for the header (basicsize >= header).
+    unsafe { obj.as_ptr().write(PyObject::new(ty)) };
+    // SAFETY: new object, we own it.
+    let r = unsafe { Ref::from_raw(obj) };
+    if ty.flags().contains(TypeFlags::HAS_GC) {
+        heap::track(&r);
+    }
+    r
+}
+
+fn object_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    if !args.is_empty() || kw_count(kw) > 0 {
+        let ty = obj.ty();
+        let init_overridden = ty
+            .lookup_str("__init__")
+            .is_some_and(|i| !is_object_slot(&i, "__init__"));
+        let new_overridden = ty
+            .lookup_str("__new__")
+            .is_some_and(|i| !is_object_slot(&i, "__new__"));
+        if init_overridden || !new_overridden {
+            return Err(type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn object_hash(obj: &PyObject) -> PyResult<i64> {
+    let a = obj.addr() as u64;
+    Ok(a.rotate_right(4) as i64)
+}
+
+fn object_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
+    match op {
+        CompareOp::Eq if a.is(b) => Ok(super::bool::new_bool(true)),
+        CompareOp::Ne => {
+            // `__ne__` inverts `__eq__` unless it is NotImplemented.
+            let eq = super::protocol::call_slot_eq(a, b)?;
+            if eq.is(super::none::not_implemented_ref()) {
+                return Ok(eq);
+            }
+            Ok(super::bool::new_bool(!super::protocol::is_true(&eq)?))
+        }
+        _ => Ok(super::none::not_implemented()),
+    }
+}
+
+fn object_str(obj: &PyObject) -> PyResult {
+    super::protocol::repr(obj)
+}
+
+fn m_format(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    let spec = args
+        .get(1)
+        .and_then(|s| super::str::as_str(s).map(str::to_string))
+        .unwrap_or_default();
+    if !spec.is_empty() {
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            args[0].ty().name()
+        )));
+    }
+    super::protocol::str_of(&args[0])
+}
+
+fn m_init_subclass(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    Ok(super::none::none())
+}
+
+fn m_sizeof(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    let o = &args[0];
+    Ok(super::int::new_int((o.ty().slots.sizeof)(o) as i64))
+}
+
+fn m_dir(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    super::protocol::default_dir(&args[0])
+}
+
+fn m_reduce_ex(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    Err(type_error(format!(
+        "cannot pickle '{}' object",
+        args[0].ty().name()
+    )))
+}
+
+static OBJECT_METHODS: [MethodDef; 5] = [
+    MethodDef {
+        name: "__format__",
+        func: m_format,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "__init_subclass__",
+        func: m_init_subclass,
+        kind: MethodKind::Class,
+    },
+    MethodDef {
+        name: "__sizeof__",
+        func: m_sizeof,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "__dir__",
+        func: m_dir,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "__reduce_ex__",
+        func: m_reduce_ex,
+        kind: MethodKind::Instance,
+    },
+];
+
+fn object_setattr(obj: &PyObject, name: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    super::attr::generic_setattr(obj, name, v)
+}
+
+/// `object`.
+pub static OBJECT_TYPE: TypeObject = TypeObject::new_static(
+    "object",
+    std::mem::size_of::<PyObject>(),
+    None,
+    TypeFlags::BASETYPE,
+    Slots {
+        str: Cell::new(Some(object_str)),
+        hash: Cell::new(Some(object_hash)),
+        richcompare: Cell::new(Some(object_richcompare)),
+        setattr: Cell::new(Some(object_setattr)),
+        new: Cell::new(Some(object_new)),
+        init: Cell::new(Some(object_init)),
+        ..Slots::empty()
+    },
+    &OBJECT_METHODS,
+    &[],
+);

@@ -1,0 +1,401 @@
+//! The exception hierarchy (BaseException down to the common leaves) and the
+//! exception object: `args`, `__cause__`, `__context__`,
+//! `__suppress_context__`, `__traceback__`, plus the one extra field some
+//! leaves have (`StopIteration.value`, `SystemExit.code`, `KeyError`'s str).
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use pyrite_gc::Visitor;
+
+use super::err::{type_error, PyResult};
+use super::heap;
+use super::object::{PyObject, PyPayload, Ref, RefCellSlot};
+use super::str::{as_str, new_str};
+use super::tuple::{items, new_tuple};
+use super::typeobj::{GetSetDef, KwNames, MethodDef, MethodKind, Slots, TypeFlags, TypeObject};
+
+/// An exception instance.
+#[repr(C)]
+pub struct ExceptionObject {
+    ob: PyObject,
+    /// `args` (a tuple).
+    pub args: RefCellSlot,
+    /// `__traceback__`.
+    pub traceback: RefCellSlot,
+    /// `__cause__`.
+    pub cause: RefCellSlot,
+    /// `__context__`.
+    pub context: RefCellSlot,
+    /// `__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+}
+
+// SAFETY: PAYLOAD-1 — `#[repr(C)]`, starts with the header; every exception
+// type's instances are laid out as `ExceptionObject`.
+unsafe impl PyPayload for ExceptionObject {
+    fn static_type() -> &'static TypeObject {
+        &BASE_EXCEPTION
+    }
+}
+
+unsafe fn exc_drop(obj: NonNull<PyObject>) {
+    // SAFETY: refcount 0; the payload is an ExceptionObject (PAYLOAD-1).
+    unsafe { std::ptr::drop_in_place(obj.cast::<ExceptionObject>().as_ptr()) }
+}
+
+fn exc_sizeof(_: &PyObject) -> usize {
+    std::mem::size_of::<ExceptionObject>()
+}
+
+fn payload(obj: &PyObject) -> &ExceptionObject {
+    obj.downcast::<ExceptionObject>()
+        .expect("exception payload")
+}
+
+fn exc_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
+    let e = payload(obj);
+    for slot in [&e.args, &e.traceback, &e.cause, &e.context] {
+        if let Some(p) = slot.peek() {
+            v.visit(p);
+        }
+    }
+}
+
+fn exc_clear(obj: &PyObject) {
+    let e = payload(obj);
+    for slot in [&e.args, &e.traceback, &e.cause, &e.context] {
+        slot.set(None);
+    }
+}
+
+/// Make an exception instance of type `ty` with `args`, without calling a
+/// Python `__init__` (the runtime's own raises).
+pub fn new_exception(ty: &TypeObject, args: Vec<Ref>) -> Ref {
+    let obj = heap::alloc_object(ty, exc_sizeof_for(ty));
+    let e = ExceptionObject {
+        ob: PyObject::new(ty),
+        args: RefCellSlot::new(Some(new_tuple(args))),
+        traceback: RefCellSlot::empty(),
+        cause: RefCellSlot::empty(),
+        context: RefCellSlot::empty(),
+        suppress_context: Cell::new(false),
+    };
+    // SAFETY: `alloc_object` returned room for an ExceptionObject.
+    unsafe { obj.cast::<ExceptionObject>().as_ptr().write(e) };
+    // SAFETY: a new object: we own its one reference.
+    let r = unsafe { Ref::from_raw(obj) };
+    heap::track(&r);
+    r
+}
+
+fn exc_sizeof_for(ty: &TypeObject) -> usize {
+    ty.basicsize
+}
+
+fn exc_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let n = args.len() - kw.map_or(0, |k| items(k).len());
+    Ok(new_exception(ty, args[..n].to_vec()))
+}
+
+fn exc_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    if let Some(k) = kw {
+        if !items(k).is_empty() && obj.ty().slots.init.get().is_some() {
+            return Err(type_error(format!(
+                "{}() takes no keyword arguments",
+                obj.ty().name()
+            )));
+        }
+    }
+    payload(obj).args.set(Some(new_tuple(args.to_vec())));
+    Ok(())
+}
+
+/// `str(exc)`: '' for no args, str(arg) for one, str(args) for more.
+fn exc_str(obj: &PyObject) -> PyResult {
+    let args = payload(obj).args.get().unwrap_or_else(|| new_tuple(vec![]));
+    let a = items(&args);
+    match a.len() {
+        0 => Ok(new_str("")),
+        1 => super::protocol::str_of(&a[0]),
+        _ => super::protocol::str_of(&args),
+    }
+}
+
+fn key_error_str(obj: &PyObject) -> PyResult {
+    let args = payload(obj).args.get().unwrap_or_else(|| new_tuple(vec![]));
+    let a = items(&args);
+    if a.len() == 1 {
+        super::protocol::repr(&a[0])
+    } else {
+        exc_str(obj)
+    }
+}
+
+fn exc_repr(obj: &PyObject) -> PyResult {
+    let args = payload(obj).args.get().unwrap_or_else(|| new_tuple(vec![]));
+    let a = items(&args);
+    let name = obj.ty().name().to_string();
+    let inner = if a.len() == 1 {
+        let r = super::protocol::repr(&a[0])?;
+        as_str(&r).unwrap_or("").to_string()
+    } else if a.is_empty() {
+        String::new()
+    } else {
+        let r = super::protocol::repr(&args)?;
+        let s = as_str(&r).unwrap_or("()");
+        s[1..s.len() - 1].to_string()
+    };
+    Ok(new_str(&format!("{name}({inner})")))
+}
+
+fn get_args(obj: &PyObject) -> PyResult {
+    Ok(payload(obj).args.get().unwrap_or_else(|| new_tuple(vec![])))
+}
+
+fn set_args(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let v = v.ok_or_else(|| type_error("args may not be deleted"))?;
+    let t = super::protocol::to_tuple(&v)?;
+    payload(obj).args.set(Some(t));
+    Ok(())
+}
+
+fn none_or(slot: &RefCellSlot) -> Ref {
+    slot.get().unwrap_or_else(super::none::none)
+}
+
+fn get_traceback(obj: &PyObject) -> PyResult {
+    Ok(none_or(&payload(obj).traceback))
+}
+
+fn set_traceback(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let v = v.filter(|v| !v.is(super::none::none_ref()));
+    payload(obj).traceback.set(v);
+    Ok(())
+}
+
+fn get_cause(obj: &PyObject) -> PyResult {
+    Ok(none_or(&payload(obj).cause))
+}
+
+fn set_cause(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let v = v.filter(|v| !v.is(super::none::none_ref()));
+    if let Some(c) = &v {
+        if !c.is_instance_of(&BASE_EXCEPTION) {
+            return Err(type_error(
+                "exception cause must be None or derive from BaseException",
+            ));
+        }
+    }
+    let e = payload(obj);
+    e.cause.set(v);
+    e.suppress_context.set(true);
+    Ok(())
+}
+
+fn get_context(obj: &PyObject) -> PyResult {
+    Ok(none_or(&payload(obj).context))
+}
+
+fn set_context(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let v = v.filter(|v| !v.is(super::none::none_ref()));
+    payload(obj).context.set(v);
+    Ok(())
+}
+
+fn get_suppress(obj: &PyObject) -> PyResult {
+    Ok(super::bool::new_bool(payload(obj).suppress_context.get()))
+}
+
+fn set_suppress(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let v = v.ok_or_else(|| type_error("can't delete __suppress_context__"))?;
+    payload(obj)
+        .suppress_context
+        .set(super::protocol::is_true(&v)?);
+    Ok(())
+}
+
+/// The first argument, or None (`StopIteration.value`, `SystemExit.code`).
+fn get_first_arg(obj: &PyObject) -> PyResult {
+    let args = get_args(obj)?;
+    Ok(items(&args)
+        .first()
+        .cloned()
+        .unwrap_or_else(super::none::none))
+}
+
+fn with_traceback(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    if args.len() != 2 {
+        return Err(type_error("with_traceback() takes exactly one argument"));
+    }
+    set_traceback(&args[0], Some(args[1].clone()))?;
+    Ok(args[0].clone())
+}
+
+fn add_note(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    if args.len() != 2 {
+        return Err(type_error("add_note() takes exactly one argument"));
+    }
+    Ok(super::none::none())
+}
+
+static EXC_METHODS: [MethodDef; 2] = [
+    MethodDef {
+        name: "with_traceback",
+        func: with_traceback,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "add_note",
+        func: add_note,
+        kind: MethodKind::Instance,
+    },
+];
+
+static EXC_GETSETS: [GetSetDef; 5] = [
+    GetSetDef {
+        name: "args",
+        get: get_args,
+        set: Some(set_args),
+    },
+    GetSetDef {
+        name: "__traceback__",
+        get: get_traceback,
+        set: Some(set_traceback),
+    },
+    GetSetDef {
+        name: "__cause__",
+        get: get_cause,
+        set: Some(set_cause),
+    },
+    GetSetDef {
+        name: "__context__",
+        get: get_context,
+        set: Some(set_context),
+    },
+    GetSetDef {
+        name: "__suppress_context__",
+        get: get_suppress,
+        set: Some(set_suppress),
+    },
+];
+
+static VALUE_GETSETS: [GetSetDef; 1] = [GetSetDef {
+    name: "value",
+    get: get_first_arg,
+    set: None,
+}];
+static CODE_GETSETS: [GetSetDef; 1] = [GetSetDef {
+    name: "code",
+    get: get_first_arg,
+    set: None,
+}];
+
+const EXC_FLAGS: TypeFlags = TypeFlags(
+    TypeFlags::HAS_GC.0
+        | TypeFlags::BASETYPE.0
+        | TypeFlags::MANAGED_DICT.0
+        | TypeFlags::EXC_SUBCLASS.0,
+);
+
+const fn exc_slots(str_fn: fn(&PyObject) -> PyResult) -> Slots {
+    Slots {
+        drop: exc_drop,
+        sizeof: exc_sizeof,
+        traverse: Some(exc_traverse),
+        clear: Some(exc_clear),
+        repr: Cell::new(exc_repr),
+        str: Cell::new(Some(str_fn)),
+        new: Cell::new(Some(exc_new)),
+        init: Cell::new(Some(exc_init)),
+        ..Slots::empty()
+    }
+}
+
+macro_rules! exception_types {
+    ($( $stat:ident = $name:literal : $base:ident $(, getsets $gs:ident)? $(, str $strf:ident)?; )*) => {
+        $(
+            #[doc = concat!("`", $name, "`.")]
+            pub static $stat: TypeObject = TypeObject::new_static(
+                $name,
+                std::mem::size_of::<ExceptionObject>(),
+                exception_types!(@base $base),
+                EXC_FLAGS,
+                exc_slots(exception_types!(@str $($strf)?)),
+                exception_types!(@methods $base),
+                exception_types!(@getsets $base $(, $gs)?),
+            );
+        )*
+
+        /// Every exception type, in definition order (bases first), for
+        /// start-up and the builtins module.
+        pub fn all_types() -> &'static [&'static TypeObject] {
+            static ALL: &[&TypeObject] = &[$(&$stat,)*];
+            ALL
+        }
+    };
+    (@base ROOT) => { Some(&super::baseobject::OBJECT_TYPE) };
+    (@base $b:ident) => { Some(&$b) };
+    (@str) => { exc_str };
+    (@str $f:ident) => { $f };
+    (@methods ROOT) => { &EXC_METHODS };
+    (@methods $b:ident) => { &[] };
+    (@getsets ROOT) => { &EXC_GETSETS };
+    (@getsets $b:ident) => { &[] };
+    (@getsets $b:ident, $gs:ident) => { &$gs };
+}
+
+exception_types! {
+    BASE_EXCEPTION = "BaseException": ROOT;
+    SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION, getsets CODE_GETSETS;
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION;
+    GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION;
+    EXCEPTION = "Exception": BASE_EXCEPTION;
+    STOP_ITERATION = "StopIteration": EXCEPTION, getsets VALUE_GETSETS;
+    ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION;
+    FLOATING_POINT_ERROR = "FloatingPointError": ARITHMETIC_ERROR;
+    OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR;
+    ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR;
+    ASSERTION_ERROR = "AssertionError": EXCEPTION;
+    ATTRIBUTE_ERROR = "AttributeError": EXCEPTION;
+    BUFFER_ERROR = "BufferError": EXCEPTION;
+    EOF_ERROR = "EOFError": EXCEPTION;
+    IMPORT_ERROR = "ImportError": EXCEPTION;
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR;
+    LOOKUP_ERROR = "LookupError": EXCEPTION;
+    INDEX_ERROR = "IndexError": LOOKUP_ERROR;
+    KEY_ERROR = "KeyError": LOOKUP_ERROR, str key_error_str;
+    MEMORY_ERROR = "MemoryError": EXCEPTION;
+    NAME_ERROR = "NameError": EXCEPTION;
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR;
+    OS_ERROR = "OSError": EXCEPTION;
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": OS_ERROR;
+    FILE_EXISTS_ERROR = "FileExistsError": OS_ERROR;
+    PERMISSION_ERROR = "PermissionError": OS_ERROR;
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": OS_ERROR;
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": OS_ERROR;
+    TIMEOUT_ERROR = "TimeoutError": OS_ERROR;
+    REFERENCE_ERROR = "ReferenceError": EXCEPTION;
+    RUNTIME_ERROR = "RuntimeError": EXCEPTION;
+    NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
+    RECURSION_ERROR = "RecursionError": RUNTIME_ERROR;
+    SYNTAX_ERROR = "SyntaxError": EXCEPTION;
+    INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR;
+    TAB_ERROR = "TabError": INDENTATION_ERROR;
+    SYSTEM_ERROR = "SystemError": EXCEPTION;
+    TYPE_ERROR = "TypeError": EXCEPTION;
+    VALUE_ERROR = "ValueError": EXCEPTION;
+    UNICODE_ERROR = "UnicodeError": VALUE_ERROR;
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR;
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR;
+    WARNING = "Warning": EXCEPTION;
+    USER_WARNING = "UserWarning": WARNING;
+    DEPRECATION_WARNING = "DeprecationWarning": WARNING;
+    RUNTIME_WARNING = "RuntimeWarning": WARNING;
+    SYNTAX_WARNING = "SyntaxWarning": WARNING;
+}
+
+/// The exception's payload, for the VM (traceback, chaining).
+pub fn exception(obj: &PyObject) -> Option<&ExceptionObject> {
+    obj.downcast::<ExceptionObject>()
+}

@@ -1,0 +1,90 @@
+//! How the cycle collector sees Python objects: the `GcObject` impl for
+//! [`PyObject`], dispatching to the type's slots. The managed `__dict__` and
+//! a heap instance's reference to its type are reported here, once, so
+//! per-type `traverse`/`clear` slots handle only their own payload.
+
+use std::ptr::NonNull;
+
+use pyrite_gc::{GcObject, Visitor};
+
+use super::heap;
+use super::object::PyObject;
+use super::typeobj::TypeFlags;
+
+// SAFETY: OBJ-1 — GC types are allocated by `heap::alloc_object` with the
+// header right before the object (HEAP-2). OBJ-2/3 — every strong reference
+// a container holds is reported by its type's `traverse` slot plus the dict
+// slot and the heap type reported below. OBJ-4 — the pure methods only read.
+// OBJ-5 — `dealloc` untracks. OBJ-7 — slots report errors as values.
+unsafe impl GcObject for PyObject {
+    #[inline]
+    fn refcount(&self) -> usize {
+        PyObject::refcount(self)
+    }
+
+    #[inline]
+    fn incref(&self) {
+        PyObject::incref(self)
+    }
+
+    unsafe fn decref(this: NonNull<Self>) {
+        // SAFETY: the caller owns the reference it drops.
+        unsafe { this.as_ref().decref() }
+    }
+
+    #[inline]
+    fn is_gc(&self) -> bool {
+        self.ty().flags().contains(TypeFlags::HAS_GC)
+    }
+
+    fn traverse(&self, visitor: &mut Visitor<'_, Self>) {
+        let ty = self.ty();
+        if let Some(t) = ty.slots.traverse {
+            t(self, visitor);
+        }
+        if ty.flags().contains(TypeFlags::MANAGED_DICT) {
+            // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+            let slot = unsafe { heap::dict_slot(self) };
+            let d = slot.take();
+            if let Some(d) = &d {
+                visitor.visit(d.as_ptr());
+            }
+            slot.set(d);
+        }
+        if ty.is_heap() {
+            visitor.visit(NonNull::from(ty.as_object()));
+        }
+    }
+
+    fn clear(&self) {
+        let ty = self.ty();
+        if ty.flags().contains(TypeFlags::MANAGED_DICT) {
+            // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+            drop(unsafe { heap::dict_slot(self) }.take());
+        }
+        if let Some(c) = ty.slots.clear {
+            c(self);
+        }
+    }
+
+    fn has_finalizer(&self) -> bool {
+        self.ty().flags().contains(TypeFlags::HAS_FINALIZER)
+    }
+
+    fn finalize(&self) {
+        super::instance::call_del(self);
+    }
+
+    fn may_untrack(&self, _full_collection: bool) -> bool {
+        super::tuple::may_untrack(self)
+    }
+
+    fn type_name(&self) -> &str {
+        // The name of a static type is a `&'static str`; a heap type's is
+        // owned by the type, which outlives this call.
+        let name = self.ty().name();
+        // SAFETY: the Cow's text lives as long as the type (OBJ-H2), longer
+        // than the borrow of `self`.
+        unsafe { &*(&**name as *const str) }
+    }
+}

@@ -1,0 +1,457 @@
+//! The interpreter's heap: one `pyrite-allocator` [`Allocator`] and one
+//! `pyrite-gc` [`Collector`] per interpreter thread, object allocation and
+//! deallocation on them, and [`PyVec`], the growable buffer objects own.
+//!
+//! Object memory layout, from the start of the allocation:
+//!
+//! ```text
+//! [dict slot, 8 B]   only for instances of types with MANAGED_DICT
+//! [GcHeader, 16 B]   only for types with HAS_GC (GC-2: right before the object)
+//! [PyObject ...]     the object itself: header, then the type's payload
+//! ```
+//!
+//! Invariants:
+//! - **HEAP-1 (no re-entry).** Allocator calls never re-enter the heap: no
+//!   allocator hook allocates or frees through it.
+//! - **HEAP-2 (layout).** An object's pre-header size is a function of its
+//!   type's flags ([`pre_header_size`]), and its own size is its type's
+//!   `sizeof` slot; both stay the same from allocation to free, so the free
+//!   gives back exactly the block that was allocated.
+
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use pyrite_allocator::Allocator;
+use pyrite_gc::{Collector, GcHeader, HEADER_SIZE};
+
+use super::object::{PyObject, Ref};
+use super::typeobj::{TypeFlags, TypeObject};
+
+/// Size of the managed-dict slot in front of an instance of a heap type.
+pub const DICT_SLOT_SIZE: usize = std::mem::size_of::<usize>();
+
+/// One interpreter's memory: its allocator and its collector.
+pub struct Heap {
+    alloc: UnsafeCell<Allocator>,
+    /// The cycle collector over all container objects.
+    pub gc: Collector<PyObject>,
+    /// Set when an allocation made a collection due; the VM's eval breaker
+    /// runs it at its next safe point.
+    pub gc_due: Cell<bool>,
+}
+
+thread_local! {
+    static HEAP: &'static Heap = Box::leak(Box::new(Heap {
+        alloc: UnsafeCell::new(Allocator::new()),
+        gc: Collector::new(),
+        gc_due: Cell::new(false),
+    }));
+}
+
+/// This thread's heap (created on first use, never freed: objects may
+/// outlive every Rust owner until the process exits).
+#[inline(always)]
+pub fn heap() -> &'static Heap {
+    HEAP.with(|h| *h)
+}
+
+impl Heap {
+    /// Borrow the allocator mutably for one call.
+    ///
+    /// # Safety
+    ///
+    /// HEAP-1: the caller does not let the borrow overlap another one (no
+    /// call inside it reaches the heap again).
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn allocator(&self) -> &mut Allocator {
+        // SAFETY: HEAP-1 and OBJ-H4 — one thread, no overlapping borrow.
+        unsafe { &mut *self.alloc.get() }
+    }
+
+    /// Allocator statistics (sys._debugmallocstats, -X memstats).
+    pub fn stats(&self) -> pyrite_allocator::Stats {
+        // SAFETY: HEAP-1 — `stats` does not re-enter the heap.
+        unsafe { self.allocator() }.stats()
+    }
+
+    /// Blocks in use (sys.getallocatedblocks).
+    pub fn allocated_blocks(&self) -> usize {
+        // SAFETY: HEAP-1.
+        unsafe { self.allocator() }.allocated_blocks()
+    }
+
+    /// Check the allocator's invariants (tests).
+    pub fn check_allocator(&self) -> Result<(), pyrite_allocator::InvariantViolation> {
+        // SAFETY: HEAP-1.
+        unsafe { self.allocator() }.check_invariants()
+    }
+}
+
+/// Allocate `size` bytes (object-owned buffers), aborting with a
+/// MemoryError message when the system is out of memory.
+#[inline]
+pub fn alloc_bytes(size: usize) -> NonNull<u8> {
+    // SAFETY: HEAP-1 — `alloc` does not re-enter the heap.
+    match unsafe { heap().allocator() }.alloc(size) {
+        Ok(p) => p,
+        Err(_) => out_of_memory(size),
+    }
+}
+
+/// Try to allocate `size` bytes; `None` when memory is exhausted.
+#[inline]
+pub fn try_alloc_bytes(size: usize) -> Option<NonNull<u8>> {
+    // SAFETY: HEAP-1.
+    unsafe { heap().allocator() }.alloc(size).ok()
+}
+
+/// Free a buffer from [`alloc_bytes`].
+///
+/// # Safety
+///
+/// `ptr` came from this heap with this `size` and is not used again.
+#[inline]
+pub unsafe fn free_bytes(ptr: NonNull<u8>, size: usize) {
+    // SAFETY: the caller's contract is the allocator's; HEAP-1.
+    unsafe { heap().allocator().free(ptr, size) }
+}
+
+#[cold]
+fn out_of_memory(size: usize) -> ! {
+    eprintln!("MemoryError: out of memory allocating {size} bytes");
+    std::process::exit(1)
+}
+
+/// Bytes in front of an object of type `ty` (HEAP-2).
+#[inline(always)]
+pub fn pre_header_size(ty: &TypeObject) -> usize {
+    let flags = ty.flags();
+    let mut n = 0;
+    if flags.contains(TypeFlags::HAS_GC) {
+        n += HEADER_SIZE;
+    }
+    if flags.contains(TypeFlags::MANAGED_DICT) {
+        n += DICT_SLOT_SIZE;
+    }
+    n
+}
+
+/// Allocate a new object of type `ty` whose own size is `size` bytes
+/// (header and payload). The memory is uninitialised except for the
+/// pre-header; the caller writes the object (starting with
+/// `PyObject::new(ty)`) and then calls [`track`] for GC types. A heap type
+/// gets its reference here (OBJ-H2).
+pub fn alloc_object(ty: &TypeObject, size: usize) -> NonNull<PyObject> {
+    let pre = pre_header_size(ty);
+    let base = alloc_bytes(pre + size);
+    let flags = ty.flags();
+    // SAFETY: the block holds `pre + size` bytes; offsets below stay inside.
+    let obj = unsafe { base.add(pre) };
+    if flags.contains(TypeFlags::MANAGED_DICT) {
+        // SAFETY: the dict slot is the first word of the block.
+        unsafe { base.cast::<usize>().write(0) };
+    }
+    if flags.contains(TypeFlags::HAS_GC) {
+        // SAFETY: the GC header sits right before the object (GC-2).
+        unsafe {
+            obj.sub(HEADER_SIZE)
+                .cast::<GcHeader>()
+                .write(GcHeader::new())
+        };
+        if heap().gc.note_allocation(pre + size) {
+            heap().gc_due.set(true);
+        }
+    }
+    if flags.contains(TypeFlags::HEAPTYPE) {
+        ty.as_object().incref();
+    }
+    obj.cast()
+}
+
+/// Start tracking a new container object (after its fields are written).
+#[inline]
+pub fn track(obj: &PyObject) {
+    // SAFETY: OBJ-1 — GC types are allocated with a header in front by
+    // `alloc_object`; the object is alive and fully written.
+    unsafe { heap().gc.track(NonNull::from(obj)) }
+}
+
+/// Stop tracking `obj` if it is tracked.
+pub fn untrack(obj: &PyObject) {
+    let p = NonNull::from(obj);
+    // SAFETY: `obj` is alive and laid out as OBJ-1 requires.
+    if unsafe { heap().gc.is_tracked(p) } {
+        // SAFETY: it is tracked by this collector.
+        unsafe { heap().gc.untrack(p) };
+    }
+}
+
+/// Whether `obj` is tracked by the collector.
+pub fn is_tracked(obj: &PyObject) -> bool {
+    // SAFETY: `obj` is alive and laid out as OBJ-1 requires.
+    unsafe { heap().gc.is_tracked(NonNull::from(obj)) }
+}
+
+/// The managed-dict slot of an instance of a MANAGED_DICT type.
+///
+/// # Safety
+///
+/// `obj`'s type has `MANAGED_DICT` (HEAP-2: the slot is in front).
+pub unsafe fn dict_slot(obj: &PyObject) -> &Cell<Option<Ref>> {
+    let gc = if obj.ty().flags().contains(TypeFlags::HAS_GC) {
+        HEADER_SIZE
+    } else {
+        0
+    };
+    let p = obj as *const PyObject as *const u8;
+    // SAFETY: HEAP-2 — the slot is `gc + 8` bytes before the object, and
+    // `Cell<Option<Ref>>` is one nullable word.
+    unsafe { &*(p.sub(gc + DICT_SLOT_SIZE) as *const Cell<Option<Ref>>) }
+}
+
+/// Deallocate an object whose refcount reached zero: finalize a heap
+/// instance's `__del__` (which may resurrect it), untrack it, drop its
+/// payload, free its memory, release its heap type.
+///
+/// # Safety
+///
+/// `obj` is live with refcount 0 and nothing else refers to it.
+pub unsafe fn dealloc(obj: NonNull<PyObject>) {
+    // SAFETY: the object is still valid memory until freed below.
+    let o = unsafe { obj.as_ref() };
+    let ty_ptr = NonNull::from(o.ty());
+    // SAFETY: OBJ-H2 — the type is alive at least until we drop its ref.
+    let ty = unsafe { ty_ptr.as_ref() };
+    let flags = ty.flags();
+    if flags.contains(TypeFlags::HAS_FINALIZER) && !super::typeobj::finalize_on_dealloc(o) {
+        return; // resurrected by __del__
+    }
+    if flags.contains(TypeFlags::HAS_GC) {
+        untrack(o);
+    }
+    let size = (ty.slots.sizeof)(o);
+    let pre = pre_header_size(ty);
+    if flags.contains(TypeFlags::HAS_GC) {
+        heap().gc.note_free(pre + size);
+    }
+    if flags.contains(TypeFlags::MANAGED_DICT) {
+        // SAFETY: HEAP-2 — MANAGED_DICT types have the slot.
+        drop(unsafe { dict_slot(o) }.take());
+    }
+    if let Some(weak) = ty.slots.clear_weakrefs {
+        weak(o);
+    }
+    // SAFETY: refcount 0: the payload is dropped exactly once.
+    unsafe { (ty.slots.drop)(obj) };
+    // SAFETY: HEAP-2 — same block, same size as `alloc_object` gave.
+    unsafe { free_bytes(obj.cast::<u8>().sub(pre), pre + size) };
+    if flags.contains(TypeFlags::HEAPTYPE) {
+        // SAFETY: the instance owned a reference to its heap type (OBJ-H2).
+        unsafe { ty.as_object().decref() };
+    }
+}
+
+/// A growable array of `T` in the interpreter's heap: the item buffers of
+/// lists, dict tables and the like. Not itself an object.
+///
+/// **VEC-1.** `ptr` points to `cap` slots from [`alloc_bytes`] (dangling
+/// when `cap == 0`), the first `len` initialised.
+pub struct PyVec<T> {
+    ptr: NonNull<T>,
+    len: usize,
+    cap: usize,
+    _owns: PhantomData<T>,
+}
+
+impl<T> Default for PyVec<T> {
+    fn default() -> Self {
+        PyVec::new()
+    }
+}
+
+impl<T> PyVec<T> {
+    /// An empty vector (no allocation).
+    pub const fn new() -> PyVec<T> {
+        PyVec {
+            ptr: NonNull::dangling(),
+            len: 0,
+            cap: 0,
+            _owns: PhantomData,
+        }
+    }
+
+    /// An empty vector with room for `cap` items; `None` if memory runs out.
+    pub fn with_capacity(cap: usize) -> Option<PyVec<T>> {
+        let mut v = PyVec::new();
+        v.try_grow_to(cap)?;
+        Some(v)
+    }
+
+    /// Number of items.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether empty.
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Allocated slots.
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// The items.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[T] {
+        // SAFETY: VEC-1.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// The items, mutably.
+    #[inline(always)]
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        // SAFETY: VEC-1.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr(), self.len) }
+    }
+
+    /// Reallocate to exactly `new_cap` slots (>= len); `None` on exhaustion
+    /// or overflow.
+    pub fn try_grow_to(&mut self, new_cap: usize) -> Option<()> {
+        debug_assert!(new_cap >= self.len);
+        if new_cap == self.cap {
+            return Some(());
+        }
+        let bytes = new_cap.checked_mul(std::mem::size_of::<T>())?;
+        if bytes > isize::MAX as usize / 2 {
+            return None;
+        }
+        let new_ptr = if new_cap == 0 {
+            NonNull::dangling()
+        } else {
+            let p = try_alloc_bytes(bytes)?.cast::<T>();
+            // SAFETY: VEC-1 — moving `len` initialised items to the new block.
+            unsafe { std::ptr::copy_nonoverlapping(self.ptr.as_ptr(), p.as_ptr(), self.len) };
+            p
+        };
+        self.free_buffer();
+        self.ptr = new_ptr;
+        self.cap = new_cap;
+        Some(())
+    }
+
+    fn free_buffer(&mut self) {
+        if self.cap != 0 && std::mem::size_of::<T>() != 0 {
+            // SAFETY: VEC-1 — the buffer came from `alloc_bytes` with this size.
+            unsafe { free_bytes(self.ptr.cast(), self.cap * std::mem::size_of::<T>()) };
+        }
+    }
+
+    /// Make room for `extra` more items with CPython's list growth rule
+    /// (`new + new/8 + 6`, rounded down to a multiple of 4).
+    pub fn try_reserve(&mut self, extra: usize) -> Option<()> {
+        let need = self.len.checked_add(extra)?;
+        if need <= self.cap {
+            return Some(());
+        }
+        let mut new_cap = need.checked_add((need >> 3) + 6)? & !3;
+        if need - self.cap > new_cap - need {
+            new_cap = (need + 3) & !3;
+        }
+        self.try_grow_to(new_cap)
+    }
+
+    /// Append an item (aborts with MemoryError when out of memory).
+    #[inline]
+    pub fn push(&mut self, item: T) {
+        if self.len == self.cap && self.try_reserve(1).is_none() {
+            out_of_memory(self.len + 1);
+        }
+        // SAFETY: VEC-1 — slot `len` is allocated and uninitialised.
+        unsafe { self.ptr.as_ptr().add(self.len).write(item) };
+        self.len += 1;
+    }
+
+    /// Remove and return the last item.
+    pub fn pop(&mut self) -> Option<T> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: VEC-1 — slot `len` was initialised and is now outside.
+        Some(unsafe { self.ptr.as_ptr().add(self.len).read() })
+    }
+
+    /// Insert at `index` (<= len).
+    pub fn insert(&mut self, index: usize, item: T) {
+        assert!(index <= self.len);
+        if self.len == self.cap && self.try_reserve(1).is_none() {
+            out_of_memory(self.len + 1);
+        }
+        // SAFETY: VEC-1 — shifting the tail one slot right inside capacity.
+        unsafe {
+            let p = self.ptr.as_ptr().add(index);
+            std::ptr::copy(p, p.add(1), self.len - index);
+            p.write(item);
+        }
+        self.len += 1;
+    }
+
+    /// Remove the item at `index` (< len).
+    pub fn remove(&mut self, index: usize) -> T {
+        assert!(index < self.len);
+        // SAFETY: VEC-1 — read the item, then shift the tail left.
+        unsafe {
+            let p = self.ptr.as_ptr().add(index);
+            let item = p.read();
+            std::ptr::copy(p.add(1), p, self.len - index - 1);
+            self.len -= 1;
+            item
+        }
+    }
+
+    /// Drop items from `new_len` on.
+    pub fn truncate(&mut self, new_len: usize) {
+        while self.len > new_len {
+            drop(self.pop());
+        }
+    }
+
+    /// Take all items out, leaving an empty vector with no buffer.
+    pub fn take(&mut self) -> PyVec<T> {
+        std::mem::take(self)
+    }
+
+    /// Shrink the buffer when it is more than twice the length (CPython's
+    /// list rule), keeping the growth margin.
+    pub fn shrink_if_sparse(&mut self) {
+        if self.cap > 8 && self.len < self.cap / 2 {
+            let cap = self.len + (self.len >> 3) + 6;
+            let _ = self.try_grow_to(cap.min(self.cap));
+        }
+    }
+}
+
+impl<T: Clone> PyVec<T> {
+    /// A vector holding clones of `items`; `None` if memory runs out.
+    pub fn from_slice(items: &[T]) -> Option<PyVec<T>> {
+        let mut v = PyVec::with_capacity(items.len())?;
+        for it in items {
+            v.push(it.clone());
+        }
+        Some(v)
+    }
+}
+
+impl<T> Drop for PyVec<T> {
+    fn drop(&mut self) {
+        self.truncate(0);
+        self.free_buffer();
+    }
+}

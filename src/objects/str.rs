@@ -1,0 +1,365 @@
+//! `str`: immutable text stored inline as UTF-8, with a cached hash, O(1)
+//! code-point indexing (non-ASCII strings also carry a UTF-32 copy), and the
+//! intern table for identifiers and attribute names.
+//!
+//! Layout (STR-1): `StrObject`, then `byte_len` UTF-8 bytes and a NUL, then
+//! — only when `char_len != byte_len` — padding to 4 and `char_len` `u32`
+//! code points. The size is a function of `byte_len` and `char_len`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ptr::NonNull;
+
+use super::err::PyResult;
+use super::heap;
+use super::object::{PyObject, PyPayload, Ref};
+use super::typeobj::{Slots, TypeFlags, TypeObject};
+
+/// A str object's fixed part; the text follows it (STR-1).
+#[repr(C)]
+pub struct StrObject {
+    ob: PyObject,
+    hash: Cell<i64>,
+    char_len: usize,
+    byte_len: usize,
+    interned: Cell<bool>,
+}
+
+// SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first; every str is laid out so.
+unsafe impl PyPayload for StrObject {
+    fn static_type() -> &'static TypeObject {
+        &STR_TYPE
+    }
+}
+
+const HEAD: usize = std::mem::size_of::<StrObject>();
+
+fn utf32_offset(byte_len: usize) -> usize {
+    (HEAD + byte_len + 1 + 3) & !3
+}
+
+fn alloc_size(byte_len: usize, char_len: usize) -> usize {
+    if byte_len == char_len {
+        HEAD + byte_len + 1
+    } else {
+        utf32_offset(byte_len) + 4 * char_len
+    }
+}
+
+impl StrObject {
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // SAFETY: STR-1 — `byte_len` valid UTF-8 bytes follow the header.
+        unsafe {
+            let p = (self as *const StrObject as *const u8).add(HEAD);
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, self.byte_len))
+        }
+    }
+
+    /// Number of code points (`len(s)`).
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Whether every character is ASCII.
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.byte_len
+    }
+
+    /// The code point at `i` (< char_len), in O(1).
+    #[inline]
+    pub fn char_at(&self, i: usize) -> char {
+        debug_assert!(i < self.char_len);
+        if self.is_ascii() {
+            self.as_str().as_bytes()[i] as char
+        } else {
+            // SAFETY: STR-1 — the UTF-32 copy holds `char_len` valid chars.
+            let cp = unsafe {
+                let p = (self as *const StrObject as *const u8).add(utf32_offset(self.byte_len));
+                *(p as *const u32).add(i)
+            };
+            char::from_u32(cp).unwrap_or('\u{fffd}')
+        }
+    }
+
+    /// The UTF-8 byte offset of code point `i` (<= char_len).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            return i;
+        }
+        if i >= self.char_len {
+            return self.byte_len;
+        }
+        let mut off = 0;
+        for k in 0..i {
+            off += self.char_at(k).len_utf8();
+        }
+        off
+    }
+
+    /// The substring of code points `start..end`.
+    pub fn substring(&self, start: usize, end: usize) -> Ref {
+        if start >= end {
+            return new_str("");
+        }
+        if self.is_ascii() {
+            return new_str(&self.as_str()[start..end]);
+        }
+        let s: String = (start..end).map(|i| self.char_at(i)).collect();
+        new_str(&s)
+    }
+
+    /// The cached hash.
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = hash_bytes(self.as_str().as_bytes());
+        self.hash.set(h);
+        h
+    }
+
+    /// Whether the str is in the intern table.
+    pub fn is_interned(&self) -> bool {
+        self.interned.get()
+    }
+}
+
+/// The hash of a str's bytes (never -1). Not CPython's SipHash: str hashes
+/// are randomised per process in CPython, so no program may depend on them.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    for &x in chunks.remainder() {
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(K);
+    }
+    h ^= h >> 29;
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// A new str holding `s`.
+pub fn new_str(s: &str) -> Ref {
+    if s.len() <= 1 {
+        return intern(s);
+    }
+    new_str_uncached(s)
+}
+
+fn new_str_uncached(s: &str) -> Ref {
+    let byte_len = s.len();
+    let char_len = if s.is_ascii() {
+        byte_len
+    } else {
+        s.chars().count()
+    };
+    let size = alloc_size(byte_len, char_len);
+    let obj = heap::alloc_object(&STR_TYPE, size);
+    let head = StrObject {
+        ob: PyObject::new(&STR_TYPE),
+        hash: Cell::new(-1),
+        char_len,
+        byte_len,
+        interned: Cell::new(false),
+    };
+    // SAFETY: STR-1 — the block has `size` bytes: header, text, NUL, and
+    // for non-ASCII text the aligned UTF-32 copy.
+    unsafe {
+        let base = obj.cast::<u8>().as_ptr();
+        (base as *mut StrObject).write(head);
+        std::ptr::copy_nonoverlapping(s.as_ptr(), base.add(HEAD), byte_len);
+        *base.add(HEAD + byte_len) = 0;
+        if char_len != byte_len {
+            let cps = base.add(utf32_offset(byte_len)) as *mut u32;
+            for (i, c) in s.chars().enumerate() {
+                *cps.add(i) = c as u32;
+            }
+        }
+    }
+    // SAFETY: a new object; we own its reference.
+    unsafe { Ref::from_raw(obj) }
+}
+
+/// A str from a `String`.
+pub fn from_string(s: String) -> Ref {
+    new_str(&s)
+}
+
+/// The text of a str object (or subclass instance), if it is one.
+#[inline]
+pub fn as_str(obj: &PyObject) -> Option<&str> {
+    obj.downcast::<StrObject>().map(StrObject::as_str)
+}
+
+/// The str payload, if `obj` is a str.
+#[inline]
+pub fn as_str_object(obj: &PyObject) -> Option<&StrObject> {
+    obj.downcast::<StrObject>()
+}
+
+/// Whether `obj` is exactly a str.
+#[inline]
+pub fn is_exact_str(obj: &PyObject) -> bool {
+    std::ptr::eq(obj.ty(), &STR_TYPE)
+}
+
+thread_local! {
+    static INTERNED: RefCell<HashMap<&'static str, Ref>> = RefCell::new(HashMap::new());
+}
+
+/// The interned str equal to `s` (made and interned on first use).
+/// Interned strs live until the process exits.
+pub fn intern(s: &str) -> Ref {
+    if let Some(r) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+        return r;
+    }
+    let r = new_str_uncached(s);
+    let so = r.downcast::<StrObject>().expect("new str");
+    so.interned.set(true);
+    // SAFETY: the interned object is never freed (the table keeps a
+    // reference forever), so its text lives for the rest of the process.
+    let key: &'static str = unsafe { &*(so.as_str() as *const str) };
+    INTERNED.with(|t| t.borrow_mut().insert(key, r.clone()));
+    r
+}
+
+/// Intern an existing str object (`sys.intern`).
+pub fn intern_obj(obj: &PyObject) -> Ref {
+    match as_str_object(obj) {
+        Some(so) if so.is_interned() => obj.to_ref(),
+        Some(so) if is_exact_str(obj) => {
+            if let Some(r) = INTERNED.with(|t| t.borrow().get(so.as_str()).cloned()) {
+                return r;
+            }
+            so.interned.set(true);
+            // SAFETY: as in `intern`: the table keeps the object alive forever.
+            let key: &'static str = unsafe { &*(so.as_str() as *const str) };
+            INTERNED.with(|t| t.borrow_mut().insert(key, obj.to_ref()));
+            obj.to_ref()
+        }
+        _ => obj.to_ref(),
+    }
+}
+
+/// Whether two str objects are equal (identity first).
+#[inline]
+pub fn str_eq(a: &StrObject, b: &StrObject) -> bool {
+    if std::ptr::eq(a, b) {
+        return true;
+    }
+    if a.byte_len != b.byte_len || (a.interned.get() && b.interned.get()) {
+        return false;
+    }
+    let (ha, hb) = (a.hash.get(), b.hash.get());
+    if ha != -1 && hb != -1 && ha != hb {
+        return false;
+    }
+    a.as_str() == b.as_str()
+}
+
+/// CPython's `repr()` of a str: quotes chosen by content, escapes.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if (c as u32) < 0x7f => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// An approximation of CPython's `Py_UNICODE_ISPRINTABLE`: not a control,
+/// separator (other than space) or unassigned/format character.
+pub fn is_printable(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x20 || (0x7f..0xa0).contains(&cp) {
+        return false;
+    }
+    // Separators and format characters CPython escapes.
+    !matches!(cp,
+        0xa0 | 0xad | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064
+        | 0x2066..=0x206f | 0x3000 | 0xfeff | 0xfff9..=0xfffb | 0xd800..=0xdfff
+        | 0xe000..=0xf8ff | 0xf0000..=0x10ffff)
+}
+
+unsafe fn str_drop(_obj: NonNull<PyObject>) {}
+
+fn str_sizeof(obj: &PyObject) -> usize {
+    let s = obj.downcast::<StrObject>().expect("str");
+    alloc_size(s.byte_len, s.char_len) + (obj.ty().basicsize - HEAD)
+}
+
+fn str_repr(obj: &PyObject) -> PyResult {
+    Ok(from_string(repr_str(as_str(obj).unwrap_or(""))))
+}
+
+fn str_str(obj: &PyObject) -> PyResult {
+    if is_exact_str(obj) {
+        Ok(obj.to_ref())
+    } else {
+        Ok(new_str(as_str(obj).unwrap_or("")))
+    }
+}
+
+fn str_hash(obj: &PyObject) -> PyResult<i64> {
+    Ok(obj.downcast::<StrObject>().expect("str").hash())
+}
+
+fn str_len(obj: &PyObject) -> PyResult<usize> {
+    Ok(obj.downcast::<StrObject>().expect("str").char_len)
+}
+
+/// `str`: the type. Its methods live in `str_methods.rs`.
+pub static STR_TYPE: TypeObject = TypeObject::new_static(
+    "str",
+    HEAD,
+    Some(&super::baseobject::OBJECT_TYPE),
+    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::STR_SUBCLASS.0),
+    Slots {
+        drop: str_drop,
+        sizeof: str_sizeof,
+        repr: Cell::new(str_repr),
+        str: Cell::new(Some(str_str)),
+        hash: Cell::new(Some(str_hash)),
+        len: Cell::new(Some(str_len)),
+        ..Slots::empty()
+    },
+    &[],
+    &[],
+);

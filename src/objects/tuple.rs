@@ -1,0 +1,171 @@
+//! `tuple`: an immutable array of references stored inline after the header
+//! (TUPLE-1: `len` initialised `Ref`s follow the fixed part) and the shared
+//! empty tuple. (CPython's per-length free list is not built yet.)
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use pyrite_gc::Visitor;
+
+use super::err::PyResult;
+use super::heap;
+use super::object::{PyObject, PyPayload, Ref};
+use super::typeobj::{Slots, TypeFlags, TypeObject};
+
+/// A tuple's fixed part; `len` references follow it (TUPLE-1).
+#[repr(C)]
+pub struct TupleObject {
+    ob: PyObject,
+    len: usize,
+}
+
+// SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first; every tuple is laid out so.
+unsafe impl PyPayload for TupleObject {
+    fn static_type() -> &'static TypeObject {
+        &TUPLE_TYPE
+    }
+}
+
+const HEAD: usize = std::mem::size_of::<TupleObject>();
+
+impl TupleObject {
+    /// The items.
+    #[inline(always)]
+    pub fn items(&self) -> &[Ref] {
+        // SAFETY: TUPLE-1 — `len` initialised references follow the header.
+        unsafe {
+            let p = (self as *const TupleObject as *const u8).add(HEAD) as *const Ref;
+            std::slice::from_raw_parts(p, self.len)
+        }
+    }
+}
+
+/// The items of a tuple (empty for anything else).
+#[inline(always)]
+pub fn items(obj: &PyObject) -> &[Ref] {
+    match obj.downcast::<TupleObject>() {
+        Some(t) => t.items(),
+        None => &[],
+    }
+}
+
+/// Whether `obj` is a tuple (or subclass).
+#[inline]
+pub fn is_tuple(obj: &PyObject) -> bool {
+    obj.ty().flags().contains(TypeFlags::TUPLE_SUBCLASS)
+}
+
+thread_local! {
+    static EMPTY: Ref = alloc_tuple(&TUPLE_TYPE, 0, &mut std::iter::empty());
+}
+
+fn alloc_tuple(ty: &TypeObject, len: usize, items: &mut dyn Iterator<Item = Ref>) -> Ref {
+    let size = HEAD + len * std::mem::size_of::<Ref>();
+    let obj = heap::alloc_object(ty, size);
+    // SAFETY: TUPLE-1 — the block has room for the header and `len` refs;
+    // every slot is written before the tuple is visible.
+    unsafe {
+        obj.cast::<TupleObject>().as_ptr().write(TupleObject {
+            ob: PyObject::new(ty),
+            len,
+        });
+        let slots = obj.cast::<u8>().as_ptr().add(HEAD) as *mut Ref;
+        let mut n = 0;
+        for it in items.take(len) {
+            slots.add(n).write(it);
+            n += 1;
+        }
+        assert_eq!(n, len, "tuple built from fewer items than its length");
+    }
+    // SAFETY: a new object; we own its reference.
+    let r = unsafe { Ref::from_raw(obj) };
+    heap::track(&r);
+    r
+}
+
+/// A new tuple of `items`.
+pub fn new_tuple(items: Vec<Ref>) -> Ref {
+    if items.is_empty() {
+        return empty_tuple();
+    }
+    let len = items.len();
+    alloc_tuple(&TUPLE_TYPE, len, &mut items.into_iter())
+}
+
+/// A new tuple with clones of `items`.
+pub fn tuple_from_slice(items: &[Ref]) -> Ref {
+    if items.is_empty() {
+        return empty_tuple();
+    }
+    alloc_tuple(&TUPLE_TYPE, items.len(), &mut items.iter().cloned())
+}
+
+/// A tuple of type `ty` (a tuple subclass) with `items`.
+pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Ref>) -> Ref {
+    if std::ptr::eq(ty, &TUPLE_TYPE) {
+        return new_tuple(items);
+    }
+    let len = items.len();
+    alloc_tuple(ty, len, &mut items.into_iter())
+}
+
+/// The empty tuple (one shared object).
+pub fn empty_tuple() -> Ref {
+    EMPTY.with(|e| e.clone())
+}
+
+unsafe fn tuple_drop(obj: NonNull<PyObject>) {
+    // SAFETY: refcount 0; TUPLE-1 — drop each item exactly once.
+    unsafe {
+        let len = (*obj.cast::<TupleObject>().as_ptr()).len;
+        let slots = obj.cast::<u8>().as_ptr().add(HEAD) as *mut Ref;
+        for i in 0..len {
+            std::ptr::drop_in_place(slots.add(i));
+        }
+    }
+}
+
+fn tuple_sizeof(obj: &PyObject) -> usize {
+    let t = obj.downcast::<TupleObject>().expect("tuple");
+    HEAD + t.len * std::mem::size_of::<Ref>()
+}
+
+fn tuple_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
+    for it in items(obj) {
+        v.visit(it.as_ptr());
+    }
+}
+
+fn tuple_len(obj: &PyObject) -> PyResult<usize> {
+    Ok(items(obj).len())
+}
+
+/// `tuple`: the type. Methods and the remaining slots live in
+/// `tuple_methods.rs`.
+pub static TUPLE_TYPE: TypeObject = TypeObject::new_static(
+    "tuple",
+    HEAD,
+    Some(&super::baseobject::OBJECT_TYPE),
+    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0 | TypeFlags::TUPLE_SUBCLASS.0),
+    Slots {
+        drop: tuple_drop,
+        sizeof: tuple_sizeof,
+        traverse: Some(tuple_traverse),
+        len: Cell::new(Some(tuple_len)),
+        ..Slots::empty()
+    },
+    &[],
+    &[],
+);
+
+/// A tuple may be untracked once none of its items can be in a cycle
+/// (CPython's `_PyTuple_MaybeUntrack`).
+pub fn may_untrack(obj: &PyObject) -> bool {
+    if obj.downcast_exact::<TupleObject>().is_none() {
+        return false;
+    }
+    items(obj).iter().all(|it| {
+        let ty = it.ty();
+        !ty.flags().contains(TypeFlags::HAS_GC) || !heap::is_tracked(it)
+    })
+}

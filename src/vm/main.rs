@@ -1,0 +1,87 @@
+//! Running a program as `__main__`: compile, execute, report an uncaught
+//! exception as CPython does (traceback and status 1, `SystemExit` codes),
+//! then shut down (clear `__main__`, collect, flush).
+
+use std::rc::Rc;
+
+use crate::objects::dict::{as_dict, set_item_str};
+use crate::objects::err::PyErr;
+use crate::objects::exceptions as exc;
+use crate::objects::int::small_value;
+use crate::objects::module::{module_dict, new_module};
+use crate::objects::object::Ref;
+use crate::objects::protocol;
+use crate::objects::str::{as_str, new_str};
+
+/// Run `source` (from `filename`) as the main module; returns the exit
+/// status.
+pub fn run_main(source: &str, filename: &str) -> i32 {
+    super::initialize();
+    let main = new_module("__main__");
+    let d = module_dict(&main).expect("main dict");
+    set_item_str(&d, "__file__", new_str(filename));
+    set_item_str(&d, "__builtins__", super::builtins_module());
+    set_item_str(&super::modules(), "__main__", main.clone());
+    let status = match crate::compile::codegen::compile(
+        source,
+        filename,
+        crate::compile::codegen::Mode::Exec,
+    ) {
+        Ok(unit) => match super::run_code(Rc::new(unit), &d, None) {
+            Ok(_) => 0,
+            Err(e) => handle_uncaught(&e),
+        },
+        Err(e) => {
+            let _ = crate::modules::sys::write_stderr(&format!("{e}\n"));
+            1
+        }
+    };
+    let status = shutdown(&d, status);
+    crate::modules::sys::flush_stdout();
+    status
+}
+
+/// Print an uncaught exception (or honour SystemExit); the exit status.
+pub fn handle_uncaught(e: &PyErr) -> i32 {
+    if e.matches(&exc::SYSTEM_EXIT) {
+        let code = protocol::getattr_str(e.value(), "code")
+            .unwrap_or_else(|_| crate::objects::none::none());
+        if code.is(crate::objects::none::none_ref()) {
+            return 0;
+        }
+        if let Some(n) = small_value(&code) {
+            return n as i32;
+        }
+        let text = protocol::to_string(&code).unwrap_or_default();
+        let _ = crate::modules::sys::write_stderr(&format!("{text}\n"));
+        return 1;
+    }
+    super::traceback::print_exception(e);
+    1
+}
+
+/// CPython's `_PyModule_ClearDict` on `__main__`: names starting with one
+/// underscore become None first, then every other name (but
+/// `__builtins__`), so objects die and their `__del__` runs in the order
+/// CPython's do; then a full collection finds the cycles.
+fn shutdown(d: &Ref, status: i32) -> i32 {
+    let dict = as_dict(d).expect("main dict");
+    let keys = dict.keys();
+    for pass in 0..2 {
+        for k in &keys {
+            let Some(s) = as_str(k) else { continue };
+            let underscore = s.starts_with('_') && !s.starts_with("__");
+            if (pass == 0) != underscore || s == "__builtins__" {
+                continue;
+            }
+            if pass == 1 && s.starts_with("__") {
+                continue;
+            }
+            let _ = dict.set(k.clone(), crate::objects::none::none());
+        }
+    }
+    let _ = crate::objects::heap::heap()
+        .gc
+        .collect(pyrite_gc::Generation::Old);
+    status
+}
