@@ -112,6 +112,34 @@ fn show() {
     }
 }
 
+/// Writes `OUT/NAME.dis` for every `NAME.py` of the folder
+/// `PYRITE_DIS_BULK=FOLDER:OUT` (a development aid for comparing with
+/// `python3 -m dis` over a corpus).
+#[test]
+fn bulk() {
+    let Some(spec) = std::env::var_os("PYRITE_DIS_BULK") else {
+        return;
+    };
+    big_stack(move || {
+        let spec = spec.to_string_lossy().into_owned();
+        let (dir, out) = spec.split_once(':').expect("FOLDER:OUT");
+        std::fs::create_dir_all(out).expect("output folder");
+        for entry in std::fs::read_dir(dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|x| x != "py") {
+                continue;
+            }
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+            let text = render(&source, name);
+            let target = Path::new(out).join(name).with_extension("dis");
+            std::fs::write(target, text).expect("write");
+        }
+    });
+}
+
 /// What python3 says of each file: `OK` or `msg|lineno|offset`.
 fn python_verdicts(paths: &[PathBuf]) -> Option<Vec<String>> {
     let script = r#"
@@ -235,4 +263,26 @@ fn no_panic_on_fragments() {
             }
         }
     });
+}
+
+/// GEN-4: a 20 000-term chain is an error, not a stack overflow, on the
+/// 8 MiB stack of a main thread (CPython raises RecursionError past about
+/// 3 000).
+#[test]
+fn deep_chain_is_an_error() {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(|| {
+            let terms = vec!["a"; 20_000].join("+");
+            let err = compile(&format!("x = {terms}\n"), "deep.py", Mode::Exec).unwrap_err();
+            assert_eq!(
+                err.msg,
+                "maximum recursion depth exceeded during compilation"
+            );
+            let terms = vec!["a"; 2_000].join("+");
+            compile(&format!("x = {terms}\n"), "deep.py", Mode::Exec).expect("2000 terms compile");
+        })
+        .expect("spawn")
+        .join()
+        .expect("no overflow");
 }

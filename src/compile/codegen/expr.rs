@@ -41,10 +41,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
     /// `compiler_visit_expr`: compiles `e` at its own position, then
     /// restores the position (GEN-2).
     pub(super) fn expr(&mut self, e: &'a Expr<'a>) -> Result<()> {
+        self.enter_nested()?;
         let saved = self.ur().loc;
         self.set_loc(e.span);
         let r = self.expr1(e);
         self.u().loc = saved;
+        self.depth = self.depth.saturating_sub(1);
         r
     }
 
@@ -65,6 +67,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
             ExprKind::BoolOp { op, values } => self.boolop(*op, values)?,
             ExprKind::BinOp { left, op, right } => {
+                if *op == Operator::Mod && self.percent_format(left, right)? {
+                    return Ok(());
+                }
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(BINARY_OP, binary_op(*op));
@@ -216,6 +221,72 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Name { id, ctx } => self.nameop(id, ctx.get())?,
         }
         Ok(())
+    }
+
+    /// `'fmt' % (a, b)` with simple `%s`/`%r`/`%a` units, compiled as the
+    /// f-string CPython's AST optimizer makes of it; false if it does not
+    /// qualify.
+    fn percent_format(&mut self, left: &'a Expr<'a>, right: &'a Expr<'a>) -> Result<bool> {
+        let ExprKind::Tuple { elts, .. } = &right.kind else {
+            return Ok(false);
+        };
+        if elts.iter().any(|e| is_starred(e)) || self.is_const(right) {
+            return Ok(false);
+        }
+        let Some(Constant::Str(fmt)) = self.const_value(left) else {
+            return Ok(false);
+        };
+        let Some(parts) = fold::format_parts(&fmt, elts.len()) else {
+            return Ok(false);
+        };
+        use Opcode::*;
+        let big = parts.len() > STACK_USE_GUIDELINE;
+        if big {
+            self.load_const(Constant::Str("".into()));
+            self.emit_name(LOAD_METHOD, "join");
+            self.emit(BUILD_LIST, 0);
+        }
+        let saved = self.ur().loc;
+        for part in &parts {
+            match part {
+                fold::FormatPart::Literal(text) => {
+                    self.unset_loc();
+                    self.load_const(Constant::Str(text.as_str().into()));
+                }
+                fold::FormatPart::Value {
+                    index,
+                    conversion,
+                    spec,
+                } => {
+                    let arg = elts[*index];
+                    self.set_loc(arg.span);
+                    self.expr(arg)?;
+                    let mut oparg = match conversion {
+                        's' => 1,
+                        'r' => 2,
+                        _ => 3,
+                    };
+                    if let Some(spec) = spec {
+                        self.unset_loc();
+                        self.load_const(Constant::Str(spec.as_str().into()));
+                        self.set_loc(arg.span);
+                        oparg |= 4;
+                    }
+                    self.emit(FORMAT_VALUE, oparg);
+                }
+            }
+            if big {
+                self.u().loc = saved;
+                self.emit(LIST_APPEND, 1);
+            }
+        }
+        self.u().loc = saved;
+        if big {
+            self.emit(CALL, 1);
+        } else if parts.len() != 1 {
+            self.emit(BUILD_STRING, parts.len() as u32);
+        }
+        Ok(true)
     }
 
     /// `update_start_location_to_match_attr`: an attribute access spanning

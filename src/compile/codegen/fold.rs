@@ -29,7 +29,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
         if let Some(v) = self.folded.get(&key) {
             return v.clone();
         }
+        // GEN-4: too deep to fold is not constant; `expr` reports the depth.
+        if self.depth > super::MAX_NESTING {
+            return None;
+        }
+        self.depth += 1;
         let v = self.fold_uncached(e);
+        self.depth -= 1;
         self.folded.insert(key, v.clone());
         v
     }
@@ -101,6 +107,127 @@ impl<'s, 'a> Compiler<'s, 'a> {
             _ => self.const_value(e),
         }
     }
+}
+
+/// One piece of a `'...' % (args)` format rewritten as an f-string.
+pub(super) enum FormatPart {
+    /// Literal text (`%%` already turned into `%`).
+    Literal(String),
+    /// Argument `index` with conversion `s`, `r` or `a` and an optional
+    /// format spec.
+    Value {
+        index: usize,
+        conversion: char,
+        spec: Option<String>,
+    },
+}
+
+/// `optimize_format`: a str `%` tuple whose format units are all simple
+/// `%s`/`%r`/`%a` (flags, width and precision of at most two digits) is
+/// compiled as an f-string; the parts, or None when it does not qualify.
+pub(super) fn format_parts(fmt: &str, nargs: usize) -> Option<Vec<FormatPart>> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let size = chars.len();
+    let mut pos = 0;
+    let mut cnt = 0;
+    let mut parts = Vec::new();
+    loop {
+        let start = pos;
+        let mut lit = String::new();
+        while pos < size {
+            if chars[pos] != '%' {
+                lit.push(chars[pos]);
+                pos += 1;
+            } else if pos + 1 < size && chars[pos + 1] == '%' {
+                lit.push('%');
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos != start {
+            parts.push(FormatPart::Literal(lit));
+        }
+        if pos >= size {
+            break;
+        }
+        if cnt >= nargs {
+            return None;
+        }
+        pos += 1;
+        let (conversion, spec) = simple_format_arg(&chars, &mut pos)?;
+        parts.push(FormatPart::Value {
+            index: cnt,
+            conversion,
+            spec,
+        });
+        cnt += 1;
+    }
+    (cnt == nargs).then_some(parts)
+}
+
+/// `simple_format_arg_parse` + `parse_format`: one `%` unit after the `%`.
+fn simple_format_arg(chars: &[char], pos: &mut usize) -> Option<(char, Option<String>)> {
+    const MAXDIGITS: u32 = 3;
+    let mut p = *pos;
+    let mut next = || -> Option<char> {
+        let c = chars.get(p).copied();
+        p += 1;
+        c
+    };
+    let mut ljust = false;
+    let mut ch;
+    loop {
+        ch = next()?;
+        match ch {
+            '-' => ljust = true,
+            '+' | ' ' | '#' | '0' => {}
+            _ => break,
+        }
+    }
+    let mut width: i32 = -1;
+    if ch.is_ascii_digit() {
+        width = 0;
+        let mut digits = 0;
+        while let Some(d) = ch.to_digit(10) {
+            width = width * 10 + d as i32;
+            ch = next()?;
+            digits += 1;
+            if digits >= MAXDIGITS {
+                return None;
+            }
+        }
+    }
+    let mut prec: i32 = -1;
+    if ch == '.' {
+        ch = next()?;
+        prec = 0;
+        let mut digits = 0;
+        while let Some(d) = ch.to_digit(10) {
+            prec = prec * 10 + d as i32;
+            ch = next()?;
+            digits += 1;
+            if digits >= MAXDIGITS {
+                return None;
+            }
+        }
+    }
+    if !matches!(ch, 's' | 'r' | 'a') {
+        return None;
+    }
+    let mut spec = String::new();
+    if !ljust && width > 0 {
+        spec.push('>');
+    }
+    if width >= 0 {
+        spec.push_str(&width.to_string());
+    }
+    if prec >= 0 {
+        spec.push('.');
+        spec.push_str(&prec.to_string());
+    }
+    *pos = p;
+    Some((ch, (!spec.is_empty()).then_some(spec)))
 }
 
 /// A literal of the tree as a constant.
@@ -442,16 +569,7 @@ fn true_divide(l: &Constant, r: &Constant) -> Option<Constant> {
             let (re, im) = complex_quot(a.as_complex(), b.as_complex())?;
             Some(Constant::Complex(re, im))
         }
-        (Num::Int(x), Num::Int(y)) => {
-            if y == 0 {
-                return None;
-            }
-            const EXACT: i128 = 1 << 53;
-            if x.abs() > EXACT || y.abs() > EXACT {
-                return None;
-            }
-            Some(Constant::Float(x as f64 / y as f64))
-        }
+        (Num::Int(x), Num::Int(y)) => int_true_divide(x, y).map(Constant::Float),
         _ => {
             let (x, y) = (a.as_float()?, b.as_float()?);
             if y == 0.0 {
@@ -460,6 +578,53 @@ fn true_divide(l: &Constant, r: &Constant) -> Option<Constant> {
             Some(Constant::Float(x / y))
         }
     }
+}
+
+/// `x / y` for ints, correctly rounded (round half to even) as CPython's
+/// `long_true_divide` computes it.
+fn int_true_divide(x: i128, y: i128) -> Option<f64> {
+    if y == 0 {
+        return None;
+    }
+    let negative = (x < 0) != (y < 0);
+    let (a, b) = (x.unsigned_abs(), y.unsigned_abs());
+    let sign = |v: f64| if negative { -v } else { v };
+    if a == 0 {
+        return Some(sign(0.0));
+    }
+    // Binary expansion of a/b: the integer part's bits, then fraction bits,
+    // until 55 significant bits are known; the rest is a sticky bit.
+    let q = a / b;
+    let mut r = a % b;
+    let mut mant: u128 = q;
+    let mut exp: i32 = 0;
+    let mut bits = 128 - q.leading_zeros() as i32;
+    while bits < 55 {
+        r <<= 1;
+        mant <<= 1;
+        if r >= b {
+            r -= b;
+            mant |= 1;
+        }
+        exp -= 1;
+        if mant != 0 {
+            bits += 1;
+        }
+    }
+    let mut sticky = r != 0;
+    let extra = bits - 53;
+    if extra > 0 {
+        let dropped = mant & ((1u128 << extra) - 1);
+        let half = 1u128 << (extra - 1);
+        mant >>= extra;
+        exp += extra;
+        sticky |= dropped & (half - 1) != 0;
+        if dropped & half != 0 && (sticky || mant & 1 == 1) {
+            mant += 1;
+        }
+    }
+    let value = (mant as f64) * 2f64.powi(exp);
+    Some(sign(value))
 }
 
 /// CPython's `_Py_c_quot`.

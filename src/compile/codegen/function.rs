@@ -251,6 +251,53 @@ const PR_POWER: u8 = 14;
 const PR_AWAIT: u8 = 15;
 const PR_ATOM: u8 = 16;
 
+fn unparse_generators(generators: &[crate::syntax::ast::Comprehension<'_>], out: &mut String) {
+    for g in generators {
+        out.push_str(" for ");
+        unparse_into(g.target, PR_TUPLE, out);
+        out.push_str(" in ");
+        unparse_into(g.iter, PR_TEST + 1, out);
+        for cond in g.ifs.iter() {
+            out.push_str(" if ");
+            unparse_into(cond, PR_TEST + 1, out);
+        }
+    }
+}
+
+fn unparse_params(args: &Arguments<'_>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let positional: Vec<_> = args.posonlyargs.iter().chain(args.args.iter()).collect();
+    let first_default = positional.len() - args.defaults.len().min(positional.len());
+    for (i, a) in positional.iter().enumerate() {
+        let mut p = a.arg.to_owned();
+        if i >= first_default {
+            p.push('=');
+            unparse_into(args.defaults[i - first_default], PR_TEST, &mut p);
+        }
+        parts.push(p);
+        if i + 1 == args.posonlyargs.len() {
+            parts.push("/".into());
+        }
+    }
+    if let Some(v) = args.vararg {
+        parts.push(format!("*{}", v.arg));
+    } else if !args.kwonlyargs.is_empty() {
+        parts.push("*".into());
+    }
+    for (a, d) in args.kwonlyargs.iter().zip(args.kw_defaults.iter()) {
+        let mut p = a.arg.to_owned();
+        if let Some(d) = d {
+            p.push('=');
+            unparse_into(d, PR_TEST, &mut p);
+        }
+        parts.push(p);
+    }
+    if let Some(k) = args.kwarg {
+        parts.push(format!("**{}", k.arg));
+    }
+    parts.join(", ")
+}
+
 fn unparse_seq(items: &[&Expr<'_>], out: &mut String) {
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -483,8 +530,54 @@ fn unparse_into(e: &Expr<'_>, level: u8, out: &mut String) {
                 unparse_into(orelse, PR_TEST, out);
             });
         }
-        ExprKind::Lambda { .. } => {
-            paren(out, PR_TEST, &mut |out| out.push_str("lambda: ..."));
+        ExprKind::Lambda { args, body } => {
+            paren(out, PR_TEST, &mut |out| {
+                out.push_str("lambda");
+                let params = unparse_params(args);
+                if !params.is_empty() {
+                    out.push(' ');
+                    out.push_str(&params);
+                }
+                out.push_str(": ");
+                unparse_into(body, PR_TEST, out);
+            });
+        }
+        ExprKind::NamedExpr { target, value } => {
+            paren(out, PR_TUPLE, &mut |out| {
+                unparse_into(target, PR_ATOM, out);
+                out.push_str(" := ");
+                unparse_into(value, PR_ATOM, out);
+            });
+        }
+        ExprKind::ListComp { elt, generators } => {
+            out.push('[');
+            unparse_into(elt, PR_TEST, out);
+            unparse_generators(generators, out);
+            out.push(']');
+        }
+        ExprKind::SetComp { elt, generators } => {
+            out.push('{');
+            unparse_into(elt, PR_TEST, out);
+            unparse_generators(generators, out);
+            out.push('}');
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            out.push('(');
+            unparse_into(elt, PR_TEST, out);
+            unparse_generators(generators, out);
+            out.push(')');
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            out.push('{');
+            unparse_into(key, PR_TEST, out);
+            out.push_str(": ");
+            unparse_into(value, PR_TEST, out);
+            unparse_generators(generators, out);
+            out.push('}');
         }
         _ => {
             let _ = PR_AWAIT;

@@ -98,6 +98,14 @@ pub fn compile_module(
     mode: Mode,
 ) -> std::result::Result<CodeUnit, SyntaxError> {
     let future = future_features(module, filename, source)?;
+    if let Some(span) = too_deep(module.body) {
+        return Err(simple_error(
+            "maximum recursion depth exceeded during compilation",
+            span,
+            filename,
+            source,
+        ));
+    }
     let table = symtable::build(module, filename, source)?;
     let mut c = Compiler {
         table,
@@ -108,6 +116,7 @@ pub fn compile_module(
         future_lineno: future.lineno,
         units: Vec::new(),
         folded: HashMap::new(),
+        depth: 0,
     };
     c.compile_mod(module, mode)
 }
@@ -196,7 +205,14 @@ pub(crate) struct Compiler<'s, 'a> {
     units: Vec<Unit<'a>>,
     /// Constant value of each folded expression node, by address.
     folded: HashMap<usize, Option<Constant>>,
+    /// Nesting of `expr`/`stmt`/fold calls (GEN-4).
+    depth: u32,
 }
+
+/// GEN-4: the deepest nesting of expressions and statements compiled, as
+/// CPython 3.11's AST optimizer bounds it (its recursion limit × 3); deeper
+/// input is an error, not a stack overflow.
+const MAX_NESTING: u32 = 3000;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
 
@@ -814,6 +830,16 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.stmts(rest)
     }
 
+    /// Enters one level of nesting (GEN-4).
+    fn enter_nested(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth = 0;
+            return Err(self.error("maximum recursion depth exceeded during compilation"));
+        }
+        Ok(())
+    }
+
     fn stmts(&mut self, body: &'a [&'a Stmt<'a>]) -> Result<()> {
         for s in body {
             self.stmt(s)?;
@@ -830,6 +856,213 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
         }
         None
+    }
+}
+
+/// GEN-4 before any recursive pass (the symbol table recurses too): the
+/// statement holding an expression nested deeper than [`MAX_NESTING`]
+/// (operator chains are the only unbounded nesting the parser builds),
+/// measured without recursion on expressions.
+fn too_deep(body: &[&Stmt<'_>]) -> Option<Span> {
+    let mut stmts: Vec<(&Stmt<'_>, u32)> = body.iter().rev().map(|s| (*s, 1)).collect();
+    while let Some((s, depth)) = stmts.pop() {
+        let mut exprs: Vec<&Expr<'_>> = Vec::new();
+        let mut blocks: Vec<&[&Stmt<'_>]> = Vec::new();
+        stmt_children(s, &mut exprs, &mut blocks);
+        let mut work: Vec<(&Expr<'_>, u32)> = exprs.into_iter().map(|e| (e, depth + 1)).collect();
+        while let Some((e, d)) = work.pop() {
+            if d > MAX_NESTING {
+                return Some(s.span);
+            }
+            let mut kids = Vec::new();
+            expr_children(e, &mut kids, &mut blocks);
+            work.extend(kids.into_iter().map(|k| (k, d + 1)));
+        }
+        for b in blocks {
+            stmts.extend(b.iter().rev().map(|c| (*c, depth + 1)));
+        }
+    }
+    None
+}
+
+fn stmt_children<'t>(
+    s: &'t Stmt<'t>,
+    exprs: &mut Vec<&'t Expr<'t>>,
+    blocks: &mut Vec<&'t [&'t Stmt<'t>]>,
+) {
+    use StmtKind as S;
+    match &s.kind {
+        S::FunctionDef {
+            args,
+            body,
+            decorator_list,
+            returns,
+            ..
+        } => {
+            exprs.extend(decorator_list.iter().copied());
+            exprs.extend(returns.iter().copied());
+            args_children(args, exprs);
+            blocks.push(body);
+        }
+        S::ClassDef {
+            bases,
+            keywords,
+            body,
+            decorator_list,
+            ..
+        } => {
+            exprs.extend(bases.iter().copied());
+            exprs.extend(keywords.iter().map(|k| k.value));
+            exprs.extend(decorator_list.iter().copied());
+            blocks.push(body);
+        }
+        S::Return { value } => exprs.extend(value.iter().copied()),
+        S::Delete { targets } => exprs.extend(targets.iter().copied()),
+        S::Assign { targets, value } => {
+            exprs.extend(targets.iter().copied());
+            exprs.push(value);
+        }
+        S::AugAssign { target, value, .. } => exprs.extend([*target, *value]),
+        S::AnnAssign {
+            target,
+            annotation,
+            value,
+            ..
+        } => {
+            exprs.extend([*target, *annotation]);
+            exprs.extend(value.iter().copied());
+        }
+        S::For {
+            target,
+            iter,
+            body,
+            orelse,
+        } => {
+            exprs.extend([*target, *iter]);
+            blocks.extend([*body, *orelse]);
+        }
+        S::While { test, body, orelse } | S::If { test, body, orelse } => {
+            exprs.push(test);
+            blocks.extend([*body, *orelse]);
+        }
+        S::With { items, body } => {
+            for i in items.iter() {
+                exprs.push(i.context_expr);
+                exprs.extend(i.optional_vars.iter().copied());
+            }
+            blocks.push(body);
+        }
+        S::Raise { exc, cause } => {
+            exprs.extend(exc.iter().copied());
+            exprs.extend(cause.iter().copied());
+        }
+        S::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            blocks.extend([*body, *orelse, *finalbody]);
+            for h in handlers.iter() {
+                exprs.extend(h.type_.iter().copied());
+                blocks.push(h.body);
+            }
+        }
+        S::Assert { test, msg } => {
+            exprs.push(test);
+            exprs.extend(msg.iter().copied());
+        }
+        S::Expr { value } => exprs.push(value),
+        _ => {}
+    }
+}
+
+fn args_children<'t>(args: &'t crate::syntax::ast::Arguments<'t>, out: &mut Vec<&'t Expr<'t>>) {
+    out.extend(args.defaults.iter().copied());
+    out.extend(args.kw_defaults.iter().flatten().copied());
+    let all = args
+        .posonlyargs
+        .iter()
+        .chain(args.args.iter())
+        .chain(args.vararg)
+        .chain(args.kwonlyargs.iter())
+        .chain(args.kwarg);
+    out.extend(all.filter_map(|a| a.annotation));
+}
+
+fn expr_children<'t>(
+    e: &'t Expr<'t>,
+    out: &mut Vec<&'t Expr<'t>>,
+    _blocks: &mut Vec<&'t [&'t Stmt<'t>]>,
+) {
+    use ExprKind as E;
+    match &e.kind {
+        E::BoolOp { values, .. } => out.extend(values.iter().copied()),
+        E::NamedExpr { target, value } => out.extend([*target, *value]),
+        E::BinOp { left, right, .. } => out.extend([*left, *right]),
+        E::UnaryOp { operand, .. } => out.push(operand),
+        E::Lambda { args, body } => {
+            args_children(args, out);
+            out.push(body);
+        }
+        E::IfExp { test, body, orelse } => out.extend([*test, *body, *orelse]),
+        E::Dict { keys, values } => {
+            out.extend(keys.iter().flatten().copied());
+            out.extend(values.iter().copied());
+        }
+        E::Set { elts } | E::List { elts, .. } | E::Tuple { elts, .. } => {
+            out.extend(elts.iter().copied())
+        }
+        E::ListComp { elt, generators }
+        | E::SetComp { elt, generators }
+        | E::GeneratorExp { elt, generators } => {
+            out.push(elt);
+            for g in generators.iter() {
+                out.extend([g.target, g.iter]);
+                out.extend(g.ifs.iter().copied());
+            }
+        }
+        E::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            out.extend([*key, *value]);
+            for g in generators.iter() {
+                out.extend([g.target, g.iter]);
+                out.extend(g.ifs.iter().copied());
+            }
+        }
+        E::Yield { value } => out.extend(value.iter().copied()),
+        E::YieldFrom { value } => out.push(value),
+        E::Compare {
+            left, comparators, ..
+        } => {
+            out.push(left);
+            out.extend(comparators.iter().copied());
+        }
+        E::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            out.push(func);
+            out.extend(args.iter().copied());
+            out.extend(keywords.iter().map(|k| k.value));
+        }
+        E::FormattedValue {
+            value, format_spec, ..
+        } => {
+            out.push(value);
+            out.extend(format_spec.iter().copied());
+        }
+        E::JoinedStr { values } => out.extend(values.iter().copied()),
+        E::Attribute { value, .. } | E::Starred { value, .. } => out.push(value),
+        E::Subscript { value, slice, .. } => out.extend([*value, *slice]),
+        E::Slice { lower, upper, step } => {
+            out.extend(lower.iter().chain(upper.iter()).chain(step.iter()).copied())
+        }
+        E::Constant(_) | E::Name { .. } => {}
     }
 }
 

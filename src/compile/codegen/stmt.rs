@@ -10,6 +10,13 @@ use crate::syntax::ast::{Alias, Expr, ExprContext, Stmt, StmtKind};
 impl<'s, 'a> Compiler<'s, 'a> {
     /// `compiler_visit_stmt`: every statement starts at its own position.
     pub(super) fn stmt(&mut self, s: &'a Stmt<'a>) -> Result<()> {
+        self.enter_nested()?;
+        let r = self.stmt1(s);
+        self.depth = self.depth.saturating_sub(1);
+        r
+    }
+
+    fn stmt1(&mut self, s: &'a Stmt<'a>) -> Result<()> {
         self.set_loc(s.span);
         use Opcode::*;
         match &s.kind {
