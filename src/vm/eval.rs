@@ -105,6 +105,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
         frame.lasti = ip;
         frame.ip = ip + 1;
         let arg = instr.arg() as usize;
+        #[cfg(debug_assertions)]
+        if std::env::var_os("PYRITE_TRACE").is_some() {
+            eprintln!("{:4} {:?} stack={}", ip, instr, frame.stack.len());
+        }
         match instr.op() {
             Opcode::NOP => {}
             Opcode::POP_TOP => drop(pop!(frame)),
@@ -468,13 +472,11 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 drop(super::exc_info::replace(prev));
             }
             Opcode::RERAISE => {
+                // The `lasti` item (operand != 0) only restores the line
+                // CPython reports for the frame; the traceback entry of the
+                // original raise already has it, and the handler search
+                // must start from this instruction, so it is not used.
                 let e = pop!(frame);
-                if arg != 0 {
-                    let lasti = &frame.stack[frame.stack.len() - arg];
-                    if let Some(i) = crate::objects::int::small_value(lasti) {
-                        frame.lasti = i as usize;
-                    }
-                }
                 frame.reraise = true;
                 return Err(PyErr::from_instance(e));
             }

@@ -27,6 +27,13 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
         filename,
         crate::compile::codegen::Mode::Exec,
     ) {
+        Ok(unit) if std::env::var_os("PYRITE_DIS").is_some() => {
+            eprintln!("{}", crate::compile::dis::disassemble(&unit));
+            match super::run_code(Rc::new(unit), &d, None) {
+                Ok(_) => 0,
+                Err(e) => handle_uncaught(&e),
+            }
+        }
         Ok(unit) => match super::run_code(Rc::new(unit), &d, None) {
             Ok(_) => 0,
             Err(e) => handle_uncaught(&e),
