@@ -6,7 +6,7 @@ use std::cell::Cell;
 use super::err::{type_error, PyResult};
 use super::heap;
 use super::object::{PyObject, Ref};
-use super::str::new_str;
+
 use super::typeobj::{KwNames, MethodDef, MethodKind, Slots, TypeFlags, TypeObject};
 use crate::compile::opcode::CompareOp;
 

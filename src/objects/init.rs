@@ -7,6 +7,8 @@ use std::cell::Cell;
 
 use super::descr::{new_getset_descr, new_method_descr};
 use super::dict::{as_dict, new_dict};
+use super::err::PyResult;
+use super::object::PyObject;
 use super::str::intern;
 use super::tuple::new_tuple;
 use super::typeobj::{default_getattr, default_repr, TypeObject};
@@ -47,6 +49,7 @@ pub fn static_types() -> Vec<&'static TypeObject> {
         &super::iterators::CALLABLE_ITER_TYPE,
         &super::traceback::TRACEBACK_TYPE,
         &super::generator::GENERATOR_TYPE,
+        &crate::modules::sys::STREAM_TYPE,
     ];
     v.extend(super::exceptions::all_types().iter().copied());
     v.extend(super::registry::more_types());
@@ -70,10 +73,11 @@ pub fn init_types() {
 
 fn inherit_missing(ty: &TypeObject, base: &TypeObject) {
     let (s, b) = (&ty.slots, &base.slots);
-    if s.repr.get() as usize == default_repr as usize {
+    if s.repr.get() as usize == default_repr as super::typeobj::UnaryFn as usize {
         s.repr.set(b.repr.get());
     }
-    if s.getattr.get() as usize == default_getattr as usize {
+    if s.getattr.get() as usize == default_getattr as fn(&PyObject, &PyObject) -> PyResult as usize
+    {
         s.getattr.set(b.getattr.get());
     }
     macro_rules! inherit {
@@ -119,10 +123,12 @@ pub fn init_static_type(ty: &'static TypeObject) {
     let base = ty.base();
     if let Some(b) = base {
         // Explicit repr/getattr equal to the default mean "inherit".
-        if ty.slots.repr.get() as usize == default_repr as usize {
+        if ty.slots.repr.get() as usize == default_repr as super::typeobj::UnaryFn as usize {
             ty.slots.repr.set(b.slots.repr.get());
         }
-        if ty.slots.getattr.get() as usize == default_getattr as usize {
+        if ty.slots.getattr.get() as usize
+            == default_getattr as fn(&PyObject, &PyObject) -> PyResult as usize
+        {
             ty.slots.getattr.set(b.slots.getattr.get());
         }
     }

@@ -1,7 +1,6 @@
 //! `traceback`: one entry per frame an exception passed through, linked
 //! from the outermost frame (`tb_next` goes inward).
 
-use std::cell::Cell;
 use std::ptr::NonNull;
 
 use pyrite_gc::Visitor;

@@ -177,8 +177,9 @@ pub fn load_classderef(frame: &Frame, code: &CodeObject, i: usize) -> PyResult {
 /// found on the type and not shadowed by the instance, else `(attr, null)`.
 pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
     let ty = obj.ty();
-    let generic =
-        ty.slots.getattr.get() as usize == crate::objects::typeobj::default_getattr as usize;
+    let generic = ty.slots.getattr.get() as usize
+        == crate::objects::typeobj::default_getattr as fn(&PyObject, &PyObject) -> PyResult
+            as usize;
     if generic {
         if let Some(m) = ty.lookup(name) {
             if protocol::is_plain_method(&m) {
@@ -517,16 +518,9 @@ pub fn unpack_sequence(frame: &mut Frame, seq: &PyObject, n: usize) -> PyResult<
         )));
     }
     if items.len() > n {
-        let is_seq = seq.downcast_exact::<TupleObject>().is_some() || as_list(seq).is_some();
-        return Err(if is_seq {
-            value_error(format!(
-                "too many values to unpack (expected {}, got {})",
-                n,
-                items.len()
-            ))
-        } else {
-            value_error(format!("too many values to unpack (expected {n})"))
-        });
+        return Err(value_error(format!(
+            "too many values to unpack (expected {n})"
+        )));
     }
     frame.stack.extend(items.into_iter().rev());
     Ok(())
