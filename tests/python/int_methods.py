@@ -1,0 +1,10 @@
+# int methods: bit_length, bit_count, to/from bytes, conjugate, numerator.
+print((255).bit_length(), (0).bit_length(), (-256).bit_length(), (2 ** 100).bit_length())
+print((255).bit_count(), (-7).bit_count())
+print((1024).to_bytes(2, "big"), (1024).to_bytes(4, "little"))
+print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print((-1).to_bytes(2, "big", signed=True))
+print(int.from_bytes(b"\xff\xfe", "big", signed=True))
+print((7).numerator, (7).denominator, (7).real, (7).imag)
+print((5).conjugate(), (6).as_integer_ratio())
+print(int.__name__, (3).__add__(4))

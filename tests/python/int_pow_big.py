@@ -1,0 +1,10 @@
+# ** with big results, negative exponents, and zero/one edge cases.
+print(2 ** 100)
+print(3 ** 50)
+print((-2) ** 63, (-2) ** 64)
+print(2 ** -1, 10 ** -3, (-2) ** -2)
+print(0 ** 0, 0 ** 5, 1 ** 1000)
+print(7 ** 77 % 1000)
+print(len(str(9 ** 999)))
+print(-2 ** 2, (-2) ** 2)
+print(2 ** 3 ** 2)
