@@ -1,0 +1,10 @@
+# map with one or several iterables, filter with a function and with None.
+print(list(map(str, [1, 2, 3])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5, 6, 7])))
+print(list(map(pow, [2, 3], [3, 2])))
+print(list(filter(lambda x: x % 2, range(10))))
+print(list(filter(None, [0, 1, "", "a", None, [], [0]])))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+print(sum(map(int, "12345")))
+print(sorted(filter(str.isupper, "aBcDeF")))

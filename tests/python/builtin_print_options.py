@@ -1,0 +1,15 @@
+# print() with sep, end, file=sys.stderr, flush, and no arguments.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" <end>\n")
+print()
+print("no newline", end="")
+print(" continued")
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep="|")
+print("to stderr", 1, 2, file=sys.stderr, sep=",")
+print("flushed", flush=True)
+print(*range(5), sep=", ")
+print("x", end="\n\n")
+print(sep="ignored")
+print("last", file=sys.stdout)

@@ -1,0 +1,5 @@
+# Uncaught TypeError from adding int and str.
+count = 3
+label = "items: "
+print(label + str(count))
+print(count + label)

@@ -1,0 +1,4 @@
+# Uncaught TypeError: unhashable type used as a dict key.
+seen = {}
+key = [1, 2]
+seen[key] = True

@@ -1,0 +1,15 @@
+# gc module: collect, enable/disable, thresholds, counts (deterministic facts only).
+import gc
+print(type(gc.collect()).__name__, gc.collect() >= 0)
+print(gc.isenabled())
+gc.disable()
+print(gc.isenabled())
+gc.enable()
+print(gc.isenabled())
+print(gc.get_threshold())
+gc.set_threshold(500, 5, 5)
+print(gc.get_threshold())
+gc.set_threshold(700, 10, 10)
+c = gc.get_count()
+print(type(c).__name__, len(c), all(isinstance(x, int) and x >= 0 for x in c))
+print(type(gc.collect(0)).__name__, type(gc.collect(2)).__name__)

@@ -1,0 +1,17 @@
+# Generator expressions: laziness, one-shot iteration, as function arguments.
+g = (x * x for x in range(5))
+print(sum(g), sum(g))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list(x for x in range(10) if x % 3 == 0))
+print(any(x > 3 for x in [1, 5]), all(x > 0 for x in [1, -1]))
+pairs = ((i, j) for i in range(3) for j in range(i))
+print(list(pairs))
+log = []
+lazy = (log.append(i) or i for i in range(3))
+print(log)
+next(lazy)
+print(log)
+print(",".join(str(n) for n in range(4)))
+print(dict((k, k * 2) for k in "ab"))
+nested = (sum(row) for row in [[1, 2], [3], []])
+print(list(nested))

@@ -1,0 +1,20 @@
+# list methods: append, extend, insert, remove, pop, index, count, reverse, copy, clear.
+a = [3, 1, 4]
+a.append(1)
+a.extend([5, 9])
+a.insert(0, 2)
+a.insert(100, 6)
+a.insert(-1, 7)
+print(a)
+a.remove(1)
+print(a, a.pop(), a.pop(0), a.pop(-2), a)
+print(a.index(5), a.count(1), a.count(99), a.index(1, 1))
+b = a.copy()
+b.reverse()
+print(a, b, a is b)
+b.clear()
+print(b, len(b))
+c = [[0]] * 3
+c[0].append(1)
+print(c)
+print([1, 2] * 2, [1] + [2], [0] * 0)

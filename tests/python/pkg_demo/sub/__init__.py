@@ -1,0 +1,2 @@
+# Helper subpackage of pkg_demo.
+print("pkg_demo.sub initialised")

@@ -1,0 +1,3 @@
+# Helper module in pkg_demo.sub.
+def double(x):
+    return 2 * x
