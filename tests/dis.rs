@@ -136,8 +136,36 @@ fn bulk() {
             let text = render(&source, name);
             let target = Path::new(out).join(name).with_extension("dis");
             std::fs::write(target, text).expect("write");
+            if let Ok(code) = compile(&source, name, Mode::Exec) {
+                let mut pos = String::new();
+                positions(&code, &mut pos);
+                let target = Path::new(out).join(name).with_extension("pos");
+                std::fs::write(target, pos).expect("write");
+            }
         }
     });
+}
+
+/// Each unit's instructions with their positions, depth first.
+fn positions(code: &pyrite::compile::code::CodeUnit, out: &mut String) {
+    use std::fmt::Write as _;
+    let _ = writeln!(out, "code {}", code.qualname);
+    for (i, p) in code.instrs.iter().zip(&code.positions) {
+        let _ = writeln!(
+            out,
+            "{} {} {} {} {}",
+            i.op(),
+            p.line,
+            p.end_line,
+            p.col,
+            p.end_col
+        );
+    }
+    for c in &code.consts {
+        if let pyrite::compile::code::Constant::Code(inner) = c {
+            positions(inner, out);
+        }
+    }
 }
 
 /// What python3 says of each file: `OK` or `msg|lineno|offset`.

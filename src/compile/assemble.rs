@@ -31,6 +31,7 @@ pub(crate) struct UnitParts {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
+    pub is_module: bool,
     pub cfg: Cfg,
     pub consts: Vec<Constant>,
     pub names: Vec<Box<str>>,
@@ -50,6 +51,7 @@ pub(crate) fn assemble(parts: UnitParts) -> CodeUnit {
         posonlyargcount,
         kwonlyargcount,
         flags,
+        is_module,
         mut cfg,
         mut consts,
         names,
@@ -70,7 +72,18 @@ pub(crate) fn assemble(parts: UnitParts) -> CodeUnit {
     cfg.optimize(&mut consts);
     cfg.duplicate_exits_without_lineno();
     trim_unused_consts(&cfg, &mut consts);
-    cfg.propagate_line_numbers();
+    // CPython's RESUME is at the first line in every unit but the module.
+    let resume = if is_module {
+        Position::default()
+    } else {
+        Position {
+            line: first_line,
+            end_line: first_line,
+            col: 0,
+            end_col: 0,
+        }
+    };
+    cfg.propagate_line_numbers(resume);
     cfg.guarantee_lineno_for_exits(first_line);
     let stacksize = stack_depth(&mut cfg);
     cfg.label_exception_targets();

@@ -686,13 +686,19 @@ impl Cfg {
     }
 
     /// `propagate_line_numbers`: an instruction without a line takes its
-    /// predecessor's; a successor with one predecessor inherits too.
-    pub fn propagate_line_numbers(&mut self) {
+    /// predecessor's; a successor with one predecessor inherits too. The
+    /// entry block starts from `entry` (the position of the `RESUME`
+    /// CPython puts first, which pyrite does not have).
+    pub fn propagate_line_numbers(&mut self, entry: Position) {
         for l in self.chain() {
             if self.block(l).instrs.is_empty() {
                 continue;
             }
-            let mut prev = Position::default();
+            let mut prev = if l == self.entry() {
+                entry
+            } else {
+                Position::default()
+            };
             for ins in &mut self.block_mut(l).instrs {
                 if ins.pos.line == 0 {
                     ins.pos = prev;

@@ -393,6 +393,10 @@ impl fmt::Display for Opcode {
 pub const MAX_ARG: u32 = (1 << 24) - 1;
 
 /// One instruction: the opcode in the low 8 bits, the operand in the high 24.
+///
+/// INSTR-1: the low byte is always a valid `Opcode` discriminant (only
+/// [`Instr::new`] builds an `Instr`; decoding raw words goes through
+/// [`Opcode::from_u8`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Instr(u32);
 
@@ -408,9 +412,10 @@ impl Instr {
     /// The opcode.
     #[inline(always)]
     pub fn op(self) -> Opcode {
-        // The only constructor stores a valid opcode in the low byte;
-        // `from_u8` is a match the optimiser turns into a range check.
-        Opcode::from_u8(self.0 as u8).unwrap_or(Opcode::NOP)
+        // SAFETY: INSTR-1 — the only constructor, `Instr::new`, stores a
+        // valid `Opcode` discriminant in the low byte, and `Opcode` is
+        // `repr(u8)`.
+        unsafe { std::mem::transmute::<u8, Opcode>(self.0 as u8) }
     }
 
     /// The operand.

@@ -48,7 +48,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             return Ok(false);
         };
         let saved = self.ur().loc;
-        self.set_loc(e.span);
+        if let ExprKind::UnaryOp { operand, .. } = &e.kind {
+            self.set_loc(operand.span);
+        }
         self.expr(left)?;
         if matches!(ops[0], CmpOp::In | CmpOp::NotIn) {
             self.iter_expr(comparators[0])?;
@@ -63,7 +65,18 @@ impl<'s, 'a> Compiler<'s, 'a> {
     /// `compiler_jump_if`: jumps to `next` when `e` is `cond`.
     pub(super) fn jump_if(&mut self, e: &'a Expr<'a>, next: Label, cond: bool) -> Result<()> {
         use Opcode::*;
+        if let Some((_, _, _, _)) = inverted_compare(e) {
+            // The folded comparison takes the operand's place and position;
+            // like any comparison, its position stays set (CPython's
+            // `SET_LOC` in `compiler_jump_if`).
+            if let ExprKind::UnaryOp { operand, .. } = &e.kind {
+                self.set_loc(operand.span);
+            }
+        }
         if !self.is_const(e) && inverted_compare(e).is_none() {
+            if let ExprKind::Compare { .. } = &e.kind {
+                self.set_loc(e.span);
+            }
             match &e.kind {
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -102,7 +115,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     ops,
                     comparators,
                 } if ops.len() > 1 => {
-                    self.set_loc(e.span);
                     let n = ops.len() - 1;
                     let cleanup = self.new_block();
                     self.expr(left)?;

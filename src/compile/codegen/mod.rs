@@ -380,6 +380,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
             flags: fl,
+            is_module: u.kind == UnitKind::Module,
             cfg: u.cfg,
             consts: u.consts,
             names: u.names,

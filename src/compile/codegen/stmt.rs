@@ -123,7 +123,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.expr(m)?;
             self.emit(CALL, 1);
         }
-        self.set_loc(test.span);
         self.emit(RAISE_VARARGS, 1);
         self.use_block(end);
         Ok(())
