@@ -305,6 +305,8 @@ pub struct PropertyObject {
     fset: RefCellSlot,
     fdel: RefCellSlot,
     doc: RefCellSlot,
+    /// The attribute name (`__set_name__`), for error messages.
+    name: RefCellSlot,
 }
 
 fn prop(obj: &PyObject) -> &PropertyObject {
@@ -331,6 +333,7 @@ fn new_property(
         fset: RefCellSlot::new(fset),
         fdel: RefCellSlot::new(fdel),
         doc: RefCellSlot::new(doc),
+        name: RefCellSlot::empty(),
     };
     // SAFETY: the block has room for a PropertyObject.
     unsafe { obj.cast::<PropertyObject>().as_ptr().write(p) };
@@ -365,16 +368,19 @@ fn property_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(new_property(ty, g, s, d, doc))
 }
 
+/// CPython 3.11's message for a missing getter/setter/deleter.
+fn missing(obj: &PyObject, inst: &PyObject, what: &str) -> super::err::PyErr {
+    match prop(obj).name.get().and_then(|n| super::str::as_str(&n).map(str::to_string)) {
+        Some(n) => attribute_error(format!("property '{}' of '{}' object has no {}", n, inst.ty().name(), what)),
+        None => attribute_error(format!("property of '{}' object has no {}", inst.ty().name(), what)),
+    }
+}
+
 fn property_get(obj: &PyObject, inst: Option<&PyObject>, _ty: &PyObject) -> PyResult {
-    let Some(inst) = inst else {
-        return Ok(obj.to_ref());
-    };
+    let Some(inst) = inst else { return Ok(obj.to_ref()) };
     match prop(obj).fget.get() {
         Some(g) => super::protocol::call(&g, &[inst.to_ref()], None),
-        None => Err(attribute_error(format!(
-            "property object has no getter for '{}' objects",
-            inst.ty().name()
-        ))),
+        None => Err(missing(obj, inst, "getter")),
     }
 }
 
@@ -383,11 +389,11 @@ fn property_set(obj: &PyObject, inst: &PyObject, value: Option<Ref>) -> PyResult
     match value {
         Some(v) => match p.fset.get() {
             Some(s) => super::protocol::call(&s, &[inst.to_ref(), v], None).map(drop),
-            None => Err(attribute_error("can't set attribute")),
+            None => Err(missing(obj, inst, "setter")),
         },
         None => match p.fdel.get() {
             Some(d) => super::protocol::call(&d, &[inst.to_ref()], None).map(drop),
-            None => Err(attribute_error("can't delete attribute")),
+            None => Err(missing(obj, inst, "deleter")),
         },
     }
 }
@@ -399,7 +405,7 @@ unsafe fn property_drop(obj: NonNull<PyObject>) {
 
 fn property_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
     let p = prop(obj);
-    for s in [&p.fget, &p.fset, &p.fdel, &p.doc] {
+    for s in [&p.fget, &p.fset, &p.fdel, &p.doc, &p.name] {
         if let Some(x) = s.peek() {
             v.visit(x);
         }
@@ -408,7 +414,7 @@ fn property_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
 
 fn property_clear(obj: &PyObject) {
     let p = prop(obj);
-    for s in [&p.fget, &p.fset, &p.fdel, &p.doc] {
+    for s in [&p.fget, &p.fset, &p.fdel, &p.doc, &p.name] {
         s.set(None);
     }
 }
@@ -420,7 +426,17 @@ fn copy_with(args: &[Ref], which: usize) -> PyResult {
     let mut parts = [p.fget.get(), p.fset.get(), p.fdel.get()];
     parts[which] = not_none(f.as_ref());
     let [g, s, d] = parts;
-    Ok(new_property(me.ty(), g, s, d, p.doc.get()))
+    let r = new_property(me.ty(), g, s, d, p.doc.get());
+    prop(&r).name.set(p.name.get());
+    Ok(r)
+}
+
+fn m_set_name(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    if args.len() != 3 {
+        return Err(type_error("__set_name__() takes 2 positional arguments"));
+    }
+    prop(&args[0]).name.set(Some(args[2].clone()));
+    Ok(super::none::none())
 }
 
 fn m_getter(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
@@ -433,7 +449,8 @@ fn m_deleter(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     copy_with(args, 2)
 }
 
-static PROPERTY_METHODS: [MethodDef; 3] = [
+static PROPERTY_METHODS: [MethodDef; 4] = [
+    MethodDef { name: "__set_name__", func: m_set_name, kind: MethodKind::Instance },
     MethodDef {
         name: "getter",
         func: m_getter,
