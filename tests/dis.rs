@@ -150,6 +150,15 @@ fn bulk() {
 fn positions(code: &pyrite::compile::code::CodeUnit, out: &mut String) {
     use std::fmt::Write as _;
     let _ = writeln!(out, "code {}", code.qualname);
+    let _ = writeln!(out, "stacksize {}", code.stacksize);
+    for e in &code.exception_table {
+        let _ = writeln!(
+            out,
+            "handler [{}]{}",
+            e.depth,
+            if e.push_lasti { " lasti" } else { "" }
+        );
+    }
     for (i, p) in code.instrs.iter().zip(&code.positions) {
         let _ = writeln!(
             out,

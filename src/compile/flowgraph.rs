@@ -531,7 +531,7 @@ impl Cfg {
                     break;
                 }
             }
-            next.map(|n| self.block(n).instrs[0].lineno())
+            next.and_then(|n| self.block(n).instrs.first().map(|i| i.lineno()))
         };
         let b = self.block_mut(l);
         let mut out: Vec<Instruction> = Vec::with_capacity(b.instrs.len());
@@ -645,7 +645,9 @@ impl Cfg {
             };
             if self.is_exit_without_lineno(target) && self.block(target).predecessors > 1 {
                 let mut copy = self.block(target).clone();
-                copy.instrs[0].pos = last.pos;
+                if let Some(first) = copy.instrs.first_mut() {
+                    first.pos = last.pos;
+                }
                 copy.predecessors = 1;
                 copy.next = self.block(target).next;
                 copy.nofallthrough = true;
@@ -680,7 +682,9 @@ impl Cfg {
                     .last()
                     .map(|i| i.pos)
                     .unwrap_or_default();
-                self.block_mut(n).instrs[0].pos = pos;
+                if let Some(first) = self.block_mut(n).instrs.first_mut() {
+                    first.pos = pos;
+                }
             }
         }
     }
