@@ -39,18 +39,38 @@ pub fn set_instance_dict(obj: &PyObject, d: Ref) -> bool {
 #[cold]
 pub fn no_attribute(obj: &PyObject, name: &PyObject) -> super::err::PyErr {
     let n = as_str(name).unwrap_or("?");
-    if let Some(t) = super::typetype::as_type(obj) {
-        return attribute_error(format!(
+    let e = if let Some(t) = super::typetype::as_type(obj) {
+        attribute_error(format!(
             "type object '{}' has no attribute '{}'",
             t.name(),
             n
-        ));
+        ))
+    } else {
+        attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            obj.ty().name(),
+            n
+        ))
+    };
+    with_name_and_obj(e, obj, name)
+}
+
+/// Record `name` and `obj` on an AttributeError (CPython 3.11's fields,
+/// used for the "Did you mean" hint).
+pub fn with_name_and_obj(
+    e: super::err::PyErr,
+    obj: &PyObject,
+    name: &PyObject,
+) -> super::err::PyErr {
+    if let Some(d) = instance_dict(e.value()) {
+        let d = as_dict(&d).expect("dict");
+        let _ = d.set(super::str::intern("name"), name.to_ref());
+        let _ = d.set(super::str::intern("obj"), obj.to_ref());
     }
-    attribute_error(format!(
-        "'{}' object has no attribute '{}'",
-        obj.ty().name(),
-        n
-    ))
+    if let Some(x) = super::exceptions::exception(e.value()) {
+        x.suggestion_context.set(Some(obj.to_ref()));
+    }
+    e
 }
 
 /// Whether a descriptor defines `__set__`/`__delete__` (a data descriptor).

@@ -29,6 +29,10 @@ pub struct ExceptionObject {
     pub context: RefCellSlot,
     /// `__suppress_context__`.
     pub suppress_context: Cell<bool>,
+    /// What the traceback printer needs for "Did you mean: ...?": for a
+    /// NameError a tuple `(varnames, globals, builtins)`, for an
+    /// AttributeError the object.
+    pub suggestion_context: RefCellSlot,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, starts with the header; every exception
@@ -55,7 +59,13 @@ fn payload(obj: &PyObject) -> &ExceptionObject {
 
 fn exc_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
     let e = payload(obj);
-    for slot in [&e.args, &e.traceback, &e.cause, &e.context] {
+    for slot in [
+        &e.args,
+        &e.traceback,
+        &e.cause,
+        &e.context,
+        &e.suggestion_context,
+    ] {
         if let Some(p) = slot.peek() {
             v.visit(p);
         }
@@ -64,7 +74,13 @@ fn exc_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
 
 fn exc_clear(obj: &PyObject) {
     let e = payload(obj);
-    for slot in [&e.args, &e.traceback, &e.cause, &e.context] {
+    for slot in [
+        &e.args,
+        &e.traceback,
+        &e.cause,
+        &e.context,
+        &e.suggestion_context,
+    ] {
         slot.set(None);
     }
 }
@@ -80,6 +96,7 @@ pub fn new_exception(ty: &TypeObject, args: Vec<Ref>) -> Ref {
         cause: RefCellSlot::empty(),
         context: RefCellSlot::empty(),
         suppress_context: Cell::new(false),
+        suggestion_context: RefCellSlot::empty(),
     };
     // SAFETY: `alloc_object` returned room for an ExceptionObject.
     unsafe { obj.cast::<ExceptionObject>().as_ptr().write(e) };

@@ -37,12 +37,20 @@ impl Frame {
     pub fn new(code_ref: Ref, globals: Ref, builtins: Ref, locals: Option<Ref>) -> Frame {
         let code = as_code(&code_ref).expect("frame code");
         let nfast = code.nlocals() + code.derefnames.len();
-        let stack = Vec::with_capacity(code.unit.stacksize as usize + 1);
+        let (mut fast, mut stack) = POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            (
+                p.fast.pop().unwrap_or_default(),
+                p.stacks.pop().unwrap_or_default(),
+            )
+        });
+        fast.resize(nfast, None);
+        stack.reserve(code.unit.stacksize as usize + 1);
         Frame {
             globals,
             builtins,
             locals,
-            fast: vec![None; nfast],
+            fast,
             stack,
             ip: 0,
             lasti: 0,
@@ -97,7 +105,41 @@ impl Frame {
 
 // FRAME-1: RUNNING holds exactly the frames whose eval loop is active on
 // this thread, innermost last; each is pushed on entry and popped on exit.
+/// Buffers of finished frames, reused by the next calls so a call does not
+/// go to the system allocator twice.
+#[derive(Default)]
+struct Pool {
+    fast: Vec<Vec<Option<Ref>>>,
+    stacks: Vec<Vec<Ref>>,
+}
+
+/// Most buffers of each kind kept.
+const POOL_MAX: usize = 128;
+/// Largest buffer capacity kept.
+const POOL_MAX_CAPACITY: usize = 256;
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        // Emptying runs arbitrary code (`__del__`), which may make frames:
+        // empty first, then return the buffers to the pool.
+        let mut fast = std::mem::take(&mut self.fast);
+        let mut stack = std::mem::take(&mut self.stack);
+        fast.clear();
+        stack.clear();
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if fast.capacity() <= POOL_MAX_CAPACITY && p.fast.len() < POOL_MAX {
+                p.fast.push(fast);
+            }
+            if stack.capacity() <= POOL_MAX_CAPACITY && p.stacks.len() < POOL_MAX {
+                p.stacks.push(stack);
+            }
+        });
+    }
+}
+
 thread_local! {
+    static POOL: RefCell<Pool> = const { RefCell::new(Pool { fast: Vec::new(), stacks: Vec::new() }) };
     /// Frames currently running, innermost last (for `super()`,
     /// `sys._getframe`, `locals()`).
     static RUNNING: RefCell<Vec<*const Frame>> = const { RefCell::new(Vec::new()) };

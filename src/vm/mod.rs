@@ -9,6 +9,7 @@ pub mod import;
 pub mod main;
 pub mod ops;
 pub mod recursion;
+pub mod suggestions;
 pub mod traceback;
 
 use std::cell::RefCell;

@@ -73,6 +73,27 @@ fn not_defined(name: &PyObject) -> PyErr {
     ))
 }
 
+/// A NameError carrying `name` and what the traceback printer needs to
+/// suggest a close name (the frame's locals, globals and builtins).
+#[cold]
+fn name_not_defined(frame: &Frame, name: &PyObject) -> PyErr {
+    let e = not_defined(name);
+    let _ = protocol::setattr(
+        e.value(),
+        &crate::objects::str::intern("name"),
+        Some(name.to_ref()),
+    );
+    if let Some(x) = exception(e.value()) {
+        let varnames = crate::objects::tuple::tuple_from_slice(&frame.code().varnames);
+        x.suggestion_context.set(Some(new_tuple(vec![
+            varnames,
+            frame.globals.clone(),
+            frame.builtins.clone(),
+        ])));
+    }
+    e
+}
+
 /// `d[key] = v` on a dict.
 pub fn dict_set(d: &PyObject, key: Ref, v: Ref) -> PyResult<()> {
     match as_dict(d) {
@@ -113,7 +134,7 @@ pub fn load_global(frame: &Frame, name: &PyObject) -> PyResult {
     if let Some(v) = crate::objects::dict::get_item_interned(&frame.builtins, name) {
         return Ok(v);
     }
-    Err(not_defined(name))
+    Err(name_not_defined(frame, name))
 }
 
 /// `STORE_NAME`.

@@ -7,11 +7,19 @@ use std::cell::Cell;
 use crate::objects::err::{PyErr, PyResult};
 use crate::objects::exceptions::RECURSION_ERROR;
 
-thread_local! {
-    static DEPTH: Cell<usize> = const { Cell::new(0) };
-    static LIMIT: Cell<usize> = const { Cell::new(1000) };
+/// The per-thread counters, in one thread-local so a frame entry costs one
+/// TLS lookup.
+struct Counters {
+    depth: Cell<usize>,
+    limit: Cell<usize>,
     /// Lowest stack address we allow (0: unknown, no native check).
-    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+    stack_floor: Cell<usize>,
+}
+
+thread_local! {
+    static C: Counters = const {
+        Counters { depth: Cell::new(0), limit: Cell::new(1000), stack_floor: Cell::new(0) }
+    };
 }
 
 /// Bytes of native stack kept free below the floor check.
@@ -21,7 +29,7 @@ const STACK_MARGIN: usize = 256 * 1024;
 /// position are usable.
 pub fn set_stack_size(size: usize) {
     let here = approximate_sp();
-    STACK_FLOOR.with(|f| f.set(here.saturating_sub(size) + STACK_MARGIN));
+    C.with(|c| c.stack_floor.set(here.saturating_sub(size) + STACK_MARGIN));
 }
 
 #[inline(always)]
@@ -32,17 +40,17 @@ fn approximate_sp() -> usize {
 
 /// `sys.getrecursionlimit()`.
 pub fn limit() -> usize {
-    LIMIT.with(Cell::get)
+    C.with(|c| c.limit.get())
 }
 
 /// `sys.setrecursionlimit(n)`.
 pub fn set_limit(n: usize) {
-    LIMIT.with(|l| l.set(n));
+    C.with(|c| c.limit.set(n));
 }
 
 /// Current depth.
 pub fn depth() -> usize {
-    DEPTH.with(Cell::get)
+    C.with(|c| c.depth.get())
 }
 
 /// Leaves one level when dropped.
@@ -50,7 +58,7 @@ pub struct DepthGuard(());
 
 impl Drop for DepthGuard {
     fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get() - 1));
+        C.with(|c| c.depth.set(c.depth.get() - 1));
     }
 }
 
@@ -59,13 +67,13 @@ impl Drop for DepthGuard {
 /// ("maximum recursion depth exceeded{what}").
 #[inline]
 pub fn enter(what: &str) -> PyResult<DepthGuard> {
-    let d = DEPTH.with(|d| {
-        let n = d.get() + 1;
-        d.set(n);
-        n
+    let too_deep_now = C.with(|c| {
+        let n = c.depth.get() + 1;
+        c.depth.set(n);
+        n > c.limit.get() || approximate_sp() < c.stack_floor.get()
     });
     let guard = DepthGuard(());
-    if d > LIMIT.with(Cell::get) || approximate_sp() < STACK_FLOOR.with(Cell::get) {
+    if too_deep_now {
         return Err(too_deep(what));
     }
     Ok(guard)

@@ -101,10 +101,14 @@ pub fn exception_only(e: &PyObject) -> String {
             return text;
         }
     }
+    let hint = match super::suggestions::suggestion_for(e) {
+        Some(s) => format!(". Did you mean: '{s}'?"),
+        None => String::new(),
+    };
     if msg.is_empty() {
-        format!("{name}\n")
+        format!("{name}{hint}\n")
     } else {
-        format!("{name}: {msg}\n")
+        format!("{name}: {msg}{hint}\n")
     }
 }
 
