@@ -30,8 +30,37 @@ pub fn set_argv(argv: Vec<String>, path0: String) {
     PATH0.with(|p| *p.borrow_mut() = path0);
 }
 
+thread_local! {
+    /// When set, stdout writes go here instead (in-process tests).
+    static CAPTURE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Start capturing this thread's stdout (`true`), or stop and return what
+/// was captured (`false`).
+pub fn capture_stdout(on: bool) -> Option<String> {
+    CAPTURE.with(|c| {
+        let mut c = c.borrow_mut();
+        if on {
+            *c = Some(String::new());
+            None
+        } else {
+            c.take()
+        }
+    })
+}
+
 /// Write to the process's stdout (buffered).
 pub fn write_stdout(s: &str) -> PyResult<()> {
+    let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(buf) => {
+            buf.push_str(s);
+            true
+        }
+        None => false,
+    });
+    if captured {
+        return Ok(());
+    }
     STDOUT
         .with(|o| o.borrow_mut().write_all(s.as_bytes()))
         .map_err(os_error)

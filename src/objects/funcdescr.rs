@@ -370,14 +370,29 @@ fn property_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 /// CPython 3.11's message for a missing getter/setter/deleter.
 fn missing(obj: &PyObject, inst: &PyObject, what: &str) -> super::err::PyErr {
-    match prop(obj).name.get().and_then(|n| super::str::as_str(&n).map(str::to_string)) {
-        Some(n) => attribute_error(format!("property '{}' of '{}' object has no {}", n, inst.ty().name(), what)),
-        None => attribute_error(format!("property of '{}' object has no {}", inst.ty().name(), what)),
+    match prop(obj)
+        .name
+        .get()
+        .and_then(|n| super::str::as_str(&n).map(str::to_string))
+    {
+        Some(n) => attribute_error(format!(
+            "property '{}' of '{}' object has no {}",
+            n,
+            inst.ty().name(),
+            what
+        )),
+        None => attribute_error(format!(
+            "property of '{}' object has no {}",
+            inst.ty().name(),
+            what
+        )),
     }
 }
 
 fn property_get(obj: &PyObject, inst: Option<&PyObject>, _ty: &PyObject) -> PyResult {
-    let Some(inst) = inst else { return Ok(obj.to_ref()) };
+    let Some(inst) = inst else {
+        return Ok(obj.to_ref());
+    };
     match prop(obj).fget.get() {
         Some(g) => super::protocol::call(&g, &[inst.to_ref()], None),
         None => Err(missing(obj, inst, "getter")),
@@ -450,7 +465,11 @@ fn m_deleter(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
 }
 
 static PROPERTY_METHODS: [MethodDef; 4] = [
-    MethodDef { name: "__set_name__", func: m_set_name, kind: MethodKind::Instance },
+    MethodDef {
+        name: "__set_name__",
+        func: m_set_name,
+        kind: MethodKind::Instance,
+    },
     MethodDef {
         name: "getter",
         func: m_getter,

@@ -41,19 +41,28 @@ pub struct Heap {
     pub gc_due: Cell<bool>,
 }
 
-thread_local! {
-    static HEAP: &'static Heap = Box::leak(Box::new(Heap {
-        alloc: UnsafeCell::new(Allocator::new()),
+static HEAP: std::sync::OnceLock<super::global::Global<Heap>> = std::sync::OnceLock::new();
+
+fn new_heap() -> Heap {
+    Heap {
+        alloc: UnsafeCell::new(
+            if std::env::var("PYRITEMALLOC").is_ok_and(|v| v == "debug") {
+                Allocator::new_debug()
+            } else {
+                Allocator::new()
+            },
+        ),
         gc: Collector::new(),
         gc_due: Cell::new(false),
-    }));
+    }
 }
 
-/// This thread's heap (created on first use, never freed: objects may
-/// outlive every Rust owner until the process exits).
+/// The process's heap (created on first use, never freed: objects may
+/// outlive every Rust owner until the process exits). GLOBAL-1.
 #[inline(always)]
 pub fn heap() -> &'static Heap {
-    HEAP.with(|h| *h)
+    HEAP.get_or_init(|| super::global::Global::new(new_heap()))
+        .get()
 }
 
 impl Heap {

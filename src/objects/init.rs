@@ -3,8 +3,6 @@
 //! slots inherited from the base, methods and attributes put in the type
 //! dicts, and `__bases__` / `__mro__` computed.
 
-use std::cell::Cell;
-
 use super::descr::{new_getset_descr, new_method_descr};
 use super::dict::{as_dict, new_dict};
 use super::err::PyResult;
@@ -56,13 +54,12 @@ pub fn static_types() -> Vec<&'static TypeObject> {
     v
 }
 
-thread_local! {
-    static DONE: Cell<bool> = const { Cell::new(false) };
-}
+/// Whether the static types are initialised (once per process: GLOBAL-1).
+static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Initialise every static type once per thread (idempotent).
 pub fn init_types() {
-    if DONE.with(|d| d.replace(true)) {
+    if DONE.swap(true, std::sync::atomic::Ordering::AcqRel) {
         return;
     }
     super::registry::install_slots();

@@ -21,6 +21,7 @@ pub mod funcdescr;
 pub mod function;
 pub mod gcobj;
 pub mod generator;
+pub mod global;
 pub mod heap;
 pub mod init;
 pub mod instance;

@@ -217,14 +217,22 @@ pub fn is_exact_str(obj: &PyObject) -> bool {
     std::ptr::eq(obj.ty(), &STR_TYPE)
 }
 
-thread_local! {
-    static INTERNED: RefCell<HashMap<&'static str, Ref>> = RefCell::new(HashMap::new());
+type InternTable = RefCell<HashMap<&'static str, Ref>>;
+
+/// The intern table (GLOBAL-1: one per process, like the heap).
+static INTERNED: std::sync::OnceLock<super::global::Global<InternTable>> =
+    std::sync::OnceLock::new();
+
+fn interned() -> &'static InternTable {
+    INTERNED
+        .get_or_init(|| super::global::Global::new(RefCell::new(HashMap::new())))
+        .get()
 }
 
 /// The interned str equal to `s` (made and interned on first use).
 /// Interned strs live until the process exits.
 pub fn intern(s: &str) -> Ref {
-    if let Some(r) = INTERNED.with(|t| t.borrow().get(s).cloned()) {
+    if let Some(r) = interned().borrow().get(s).cloned() {
         return r;
     }
     let r = new_str_uncached(s);
@@ -233,7 +241,7 @@ pub fn intern(s: &str) -> Ref {
     // SAFETY: the interned object is never freed (the table keeps a
     // reference forever), so its text lives for the rest of the process.
     let key: &'static str = unsafe { &*(so.as_str() as *const str) };
-    INTERNED.with(|t| t.borrow_mut().insert(key, r.clone()));
+    interned().borrow_mut().insert(key, r.clone());
     r
 }
 
@@ -242,13 +250,13 @@ pub fn intern_obj(obj: &PyObject) -> Ref {
     match as_str_object(obj) {
         Some(so) if so.is_interned() => obj.to_ref(),
         Some(so) if is_exact_str(obj) => {
-            if let Some(r) = INTERNED.with(|t| t.borrow().get(so.as_str()).cloned()) {
+            if let Some(r) = interned().borrow().get(so.as_str()).cloned() {
                 return r;
             }
             so.interned.set(true);
             // SAFETY: as in `intern`: the table keeps the object alive forever.
             let key: &'static str = unsafe { &*(so.as_str() as *const str) };
-            INTERNED.with(|t| t.borrow_mut().insert(key, obj.to_ref()));
+            interned().borrow_mut().insert(key, obj.to_ref());
             obj.to_ref()
         }
         _ => obj.to_ref(),

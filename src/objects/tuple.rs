@@ -55,9 +55,8 @@ pub fn is_tuple(obj: &PyObject) -> bool {
     obj.ty().flags().contains(TypeFlags::TUPLE_SUBCLASS)
 }
 
-thread_local! {
-    static EMPTY: Ref = alloc_tuple(&TUPLE_TYPE, 0, &mut std::iter::empty());
-}
+/// The shared empty tuple (GLOBAL-1).
+static EMPTY: std::sync::OnceLock<super::global::Global<Ref>> = std::sync::OnceLock::new();
 
 fn alloc_tuple(ty: &TypeObject, len: usize, items: &mut dyn Iterator<Item = Ref>) -> Ref {
     let size = HEAD + len * std::mem::size_of::<Ref>();
@@ -111,7 +110,12 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Ref>) -> Ref {
 
 /// The empty tuple (one shared object).
 pub fn empty_tuple() -> Ref {
-    EMPTY.with(|e| e.clone())
+    EMPTY
+        .get_or_init(|| {
+            super::global::Global::new(alloc_tuple(&TUPLE_TYPE, 0, &mut std::iter::empty()))
+        })
+        .get()
+        .clone()
 }
 
 unsafe fn tuple_drop(obj: NonNull<PyObject>) {

@@ -3,20 +3,19 @@
 
 use crate::objects::object::{Ref, RefCellSlot};
 
-thread_local! {
-    static CURRENT: RefCellSlot = const { RefCellSlot::empty() };
-}
+/// GLOBAL-1: one interpreter thread at a time.
+static CURRENT: crate::objects::global::Global<RefCellSlot> =
+    crate::objects::global::Global::new(RefCellSlot::empty());
 
 /// The exception being handled, if any.
 pub fn current() -> Option<Ref> {
-    CURRENT.with(|c| c.get())
+    CURRENT.get().get()
 }
 
 /// Set the handled exception, returning the previous one.
 pub fn replace(e: Option<Ref>) -> Option<Ref> {
-    CURRENT.with(|c| {
-        let old = c.take();
-        c.set(e);
-        old
-    })
+    let c = CURRENT.get();
+    let old = c.take();
+    c.set(e);
+    old
 }

@@ -16,6 +16,7 @@ use crate::objects::str::{as_str, new_str};
 /// Run `source` (from `filename`) as the main module; returns the exit
 /// status.
 pub fn run_main(source: &str, filename: &str) -> i32 {
+    let _lock = crate::objects::global::lock_interpreter();
     super::initialize();
     let main = new_module("__main__");
     let d = module_dict(&main).expect("main dict");

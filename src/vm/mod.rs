@@ -12,7 +12,6 @@ pub mod recursion;
 pub mod suggestions;
 pub mod traceback;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::compile::code::CodeUnit;
@@ -31,26 +30,31 @@ struct State {
     modules: Ref,
 }
 
-thread_local! {
-    static STATE: RefCell<Option<Rc<State>>> = const { RefCell::new(None) };
-}
+/// The interpreter state (GLOBAL-1: one per process).
+static STATE: std::sync::OnceLock<crate::objects::global::Global<State>> =
+    std::sync::OnceLock::new();
 
-fn state() -> Rc<State> {
-    if let Some(s) = STATE.with(|s| s.borrow().clone()) {
-        return s;
+fn state() -> &'static State {
+    let mut fresh = false;
+    let s = STATE
+        .get_or_init(|| {
+            fresh = true;
+            crate::objects::init::init_types();
+            let modules = crate::objects::dict::new_dict();
+            let builtins_module = crate::modules::builtins::make_module();
+            let builtins =
+                crate::objects::module::module_dict(&builtins_module).expect("builtins dict");
+            set_item_str(&modules, "builtins", builtins_module.clone());
+            crate::objects::global::Global::new(State {
+                builtins_module,
+                builtins,
+                modules,
+            })
+        })
+        .get();
+    if fresh {
+        crate::modules::register_builtin_modules();
     }
-    crate::objects::init::init_types();
-    let modules = crate::objects::dict::new_dict();
-    let builtins_module = crate::modules::builtins::make_module();
-    let builtins = crate::objects::module::module_dict(&builtins_module).expect("builtins dict");
-    set_item_str(&modules, "builtins", builtins_module.clone());
-    let s = Rc::new(State {
-        builtins_module,
-        builtins,
-        modules,
-    });
-    STATE.with(|st| *st.borrow_mut() = Some(s.clone()));
-    crate::modules::register_builtin_modules();
     s
 }
 
