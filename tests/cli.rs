@@ -91,12 +91,21 @@ fn non_utf8_script_is_reported_as_cpython_reports_it() {
 }
 
 #[test]
-fn a_valid_script_is_not_run_yet_and_says_so() {
-    let script = data("syntax/assign.py");
-    let out = pyrite().arg(&script).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("interpreter is not built yet"), "{stderr}");
+fn a_script_runs_with_its_arguments_and_exit_status() {
+    let dir = std::env::temp_dir().join(format!("pyrite-cli-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("args.py");
+    std::fs::write(
+        &script,
+        "import sys\nprint(sys.argv[1], sys.argv[2])\nsys.exit(len(sys.argv))\n",
+    )
+    .unwrap();
+    let args = [script.to_str().unwrap(), "a", "b c"];
+    same_as_cpython(&args);
+    let out = pyrite().args(args).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "a b c\n");
+    assert_eq!(out.status.code(), Some(3));
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -300,7 +300,7 @@ fn m_throw(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
         }
         let inst = match args.get(2).filter(|v| !v.is(super::none::none_ref())) {
             Some(v) if v.is_instance_of(ty) => v.clone(),
-            Some(v) => super::protocol::call(t, &[v.clone()], None)?,
+            Some(v) => super::protocol::call(t, std::slice::from_ref(v), None)?,
             None => super::protocol::call(t, &[], None)?,
         };
         inst

@@ -82,6 +82,7 @@ pub const SMALL_MAX: i64 = 256;
 const NSMALL: usize = (SMALL_MAX - SMALL_MIN + 1) as usize;
 
 static SMALL_INTS: [IntObject; NSMALL] = {
+    #[allow(clippy::declare_interior_mutable_const)] // only a template for the array repeat
     const ZERO: IntObject = IntObject::new_static(&INT_TYPE, 0);
     let mut a = [ZERO; NSMALL];
     let mut i = 0;

@@ -148,7 +148,7 @@ impl SetObject {
         if self.find(&key, hash)?.is_some() {
             return Ok(false);
         }
-        if self.inner().table.len() == 0 {
+        if self.inner().table.is_empty() {
             self.resize(MIN_SIZE - 1);
         }
         let track = !heap::is_tracked(&self.ob) && key.ty().flags().contains(TypeFlags::HAS_GC);

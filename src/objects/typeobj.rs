@@ -104,27 +104,27 @@ pub struct Slots {
     /// `str(obj)`.
     pub str: Cell<Option<UnaryFn>>,
     /// `hash(obj)`; `None`: unhashable.
-    pub hash: Cell<Option<fn(&PyObject) -> PyResult<i64>>>,
+    pub hash: Cell<Option<HashFn>>,
     /// Rich comparison; may return `NotImplemented`.
-    pub richcompare: Cell<Option<fn(&PyObject, &PyObject, CompareOp) -> PyResult>>,
+    pub richcompare: Cell<Option<RichCompareFn>>,
     /// Attribute lookup.
-    pub getattr: Cell<fn(&PyObject, &PyObject) -> PyResult>,
+    pub getattr: Cell<GetAttrFn>,
     /// Attribute store (`Some`) or delete (`None`).
-    pub setattr: Cell<Option<fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>>>,
+    pub setattr: Cell<Option<SetFn>>,
     /// Calling the object.
     pub call: Cell<Option<NativeFn2>>,
     /// `iter(obj)`.
     pub iter: Cell<Option<UnaryFn>>,
     /// `next(it)`: `Ok(None)` when exhausted (no StopIteration made).
-    pub next: Cell<Option<fn(&PyObject) -> PyResult<Option<Ref>>>>,
+    pub next: Cell<Option<NextFn>>,
     /// Descriptor `__get__(obj, type)`.
-    pub descr_get: Cell<Option<fn(&PyObject, Option<&PyObject>, &PyObject) -> PyResult>>,
+    pub descr_get: Cell<Option<DescrGetFn>>,
     /// Descriptor `__set__` / `__delete__`.
-    pub descr_set: Cell<Option<fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>>>,
+    pub descr_set: Cell<Option<SetFn>>,
     /// `type.__call__` step 1: make an instance.
-    pub new: Cell<Option<fn(&TypeObject, &[Ref], KwNames<'_>) -> PyResult>>,
+    pub new: Cell<Option<NewFn>>,
     /// `type.__call__` step 2: initialise it.
-    pub init: Cell<Option<fn(&PyObject, &[Ref], KwNames<'_>) -> PyResult<()>>>,
+    pub init: Cell<Option<InitFn>>,
     /// Binary operators, indexed by `BinaryOp` number; called with the
     /// left and right operand for both the normal and the reflected try.
     pub binary: [Cell<Option<BinaryFn>>; 13],
@@ -139,7 +139,7 @@ pub struct Slots {
     /// `abs(x)`.
     pub abs: Cell<Option<UnaryFn>>,
     /// Truth value; `None`: fall back to `len`, then true.
-    pub bool: Cell<Option<fn(&PyObject) -> PyResult<bool>>>,
+    pub bool: Cell<Option<PredicateFn>>,
     /// `int(x)`.
     pub int: Cell<Option<UnaryFn>>,
     /// `float(x)`.
@@ -147,14 +147,40 @@ pub struct Slots {
     /// `operator.index(x)`.
     pub index: Cell<Option<UnaryFn>>,
     /// `len(x)`.
-    pub len: Cell<Option<fn(&PyObject) -> PyResult<usize>>>,
+    pub len: Cell<Option<LenFn>>,
     /// `x[key]`.
     pub getitem: Cell<Option<BinaryFn>>,
     /// `x[key] = v` (`Some`) or `del x[key]` (`None`).
-    pub setitem: Cell<Option<fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>>>,
+    pub setitem: Cell<Option<SetFn>>,
     /// `item in x`; `None`: iterate.
-    pub contains: Cell<Option<fn(&PyObject, &PyObject) -> PyResult<bool>>>,
+    pub contains: Cell<Option<ContainsFn>>,
 }
+
+/// `hash(obj)`.
+pub type HashFn = fn(&PyObject) -> PyResult<i64>;
+/// Rich comparison.
+pub type RichCompareFn = fn(&PyObject, &PyObject, CompareOp) -> PyResult;
+/// Attribute lookup `(obj, name)`.
+pub type GetAttrFn = fn(&PyObject, &PyObject) -> PyResult;
+/// Store (`Some`) or delete (`None`) `(obj, key_or_name, value)`: setattr,
+/// setitem and descriptor set.
+pub type SetFn = fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>;
+/// `next(it)`; `Ok(None)` when exhausted.
+pub type NextFn = fn(&PyObject) -> PyResult<Option<Ref>>;
+/// Descriptor get `(descr, instance, owner)`.
+pub type DescrGetFn = fn(&PyObject, Option<&PyObject>, &PyObject) -> PyResult;
+/// `type.__new__`-like constructor.
+pub type NewFn = fn(&TypeObject, &[Ref], KwNames<'_>) -> PyResult;
+/// `__init__`.
+pub type InitFn = fn(&PyObject, &[Ref], KwNames<'_>) -> PyResult<()>;
+/// A yes/no question about an object (`bool`).
+pub type PredicateFn = fn(&PyObject) -> PyResult<bool>;
+/// `len(obj)`.
+pub type LenFn = fn(&PyObject) -> PyResult<usize>;
+/// `item in obj`.
+pub type ContainsFn = fn(&PyObject, &PyObject) -> PyResult<bool>;
+/// A getset setter.
+pub type GetSetSetFn = fn(&PyObject, Option<Ref>) -> PyResult<()>;
 
 /// The `call` slot: `(callable, args, kwnames)`.
 pub type NativeFn2 = fn(&PyObject, &[Ref], KwNames<'_>) -> PyResult;
@@ -313,7 +339,7 @@ pub struct GetSetDef {
     /// Read it.
     pub get: fn(&PyObject) -> PyResult,
     /// Write (`Some`) or delete (`None`) it; `None` here: read-only.
-    pub set: Option<fn(&PyObject, Option<Ref>) -> PyResult<()>>,
+    pub set: Option<GetSetSetFn>,
 }
 
 /// A type object: CPython's `PyTypeObject`.

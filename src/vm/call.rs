@@ -157,13 +157,13 @@ fn make_frame(
     if kwonly > 0 {
         let kwdefaults = func.kwdefaults.get();
         let mut missing = Vec::new();
-        for i in argcount..total {
-            if fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().take(total).skip(argcount) {
+            if slot.is_none() {
                 let d = kwdefaults
                     .as_ref()
                     .and_then(|kd| as_dict(kd)?.get(&code.varnames[i]).ok().flatten());
                 match d {
-                    Some(v) => fast[i] = Some(v),
+                    Some(v) => *slot = Some(v),
                     None => missing.push(unit.varnames[i].to_string()),
                 }
             }

@@ -830,8 +830,7 @@ pub fn set_context(e: &PyObject) {
     }
     // Break a cycle: if `e` is in the context chain of `handled`, cut it.
     let mut o = handled.clone();
-    loop {
-        let Some(x) = exception(&o) else { break };
+    while let Some(x) = exception(&o) {
         let Some(next) = x.context.get() else { break };
         if next.is(e) {
             x.context.set(None);
