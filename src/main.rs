@@ -25,9 +25,13 @@ fn parse_args(args: &[String]) -> Command {
                 if i + 1 >= args.len() {
                     return Command::Usage("Argument expected for the -X option".into());
                 }
+                pyrite::vm::main::set_x_option(&args[i + 1]);
                 i += 2;
             }
-            a if a.starts_with("-X") => i += 1,
+            a if a.starts_with("-X") => {
+                pyrite::vm::main::set_x_option(&a[2..]);
+                i += 1;
+            }
             a if a.starts_with('-') && a != "-" => {
                 return Command::Usage(format!("Unknown option: {a}"));
             }

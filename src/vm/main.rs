@@ -13,6 +13,22 @@ use crate::objects::object::Ref;
 use crate::objects::protocol;
 use crate::objects::str::{as_str, new_str};
 
+/// `-X memstats` (or `PYRITEMALLOCSTATS=1`): print memory statistics at
+/// exit.
+static MEMSTATS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Record one `-X` option (unknown ones are ignored, as CPython does).
+pub fn set_x_option(opt: &str) {
+    if opt == "memstats" {
+        MEMSTATS.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn memstats_wanted() -> bool {
+    MEMSTATS.load(std::sync::atomic::Ordering::Relaxed)
+        || std::env::var("PYRITEMALLOCSTATS").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
 /// Run `source` (from `filename`) as the main module; returns the exit
 /// status.
 pub fn run_main(source: &str, filename: &str) -> i32 {
@@ -46,6 +62,9 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
     };
     let status = shutdown(&d, status);
     crate::modules::sys::flush_stdout();
+    if memstats_wanted() {
+        print_memstats();
+    }
     status
 }
 
@@ -92,4 +111,41 @@ fn shutdown(d: &Ref, status: i32) -> i32 {
         .gc
         .collect(pyrite_gc::Generation::Old);
     status
+}
+
+/// `-X memstats`: the allocator's table (CPython's `_debugmallocstats`
+/// layout) and the collector's per-generation totals, on stderr.
+pub fn print_memstats() {
+    let heap = crate::objects::heap::heap();
+    let mut out = heap.stats().to_text();
+    out.push_str("\n# gc generation stats\n");
+    out.push_str(
+        "generation  collections   collected  uncollectable   total pause   longest pause\n",
+    );
+    let stats = heap.gc.stats();
+    let records = heap.gc.records();
+    for (g, s) in stats.iter().enumerate() {
+        let pauses: Vec<std::time::Duration> = records
+            .iter()
+            .filter(|r| r.generation as usize == g)
+            .map(|r| r.duration)
+            .collect();
+        let total: std::time::Duration = pauses.iter().sum();
+        let longest = pauses.iter().max().copied().unwrap_or_default();
+        out.push_str(&format!(
+            "{:>10}  {:>11}  {:>10}  {:>13}  {:>9.3} ms  {:>11.3} ms\n",
+            g,
+            s.collections,
+            s.collected,
+            s.uncollectable,
+            total.as_secs_f64() * 1e3,
+            longest.as_secs_f64() * 1e3
+        ));
+    }
+    out.push_str(&format!(
+        "objects tracked now: {}\n",
+        heap.gc.objects(None).len()
+    ));
+    crate::modules::sys::flush_stdout();
+    eprint!("{out}");
 }
