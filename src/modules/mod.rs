@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod builtins;
+pub mod builtins_iter;
 pub mod builtins_more;
 pub mod gc;
 pub mod sys;

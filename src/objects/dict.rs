@@ -330,6 +330,56 @@ impl DictObject {
         None
     }
 
+    /// The entry at position `pos` or earlier that has a key:
+    /// `(position, key, value)`. Reverse iteration.
+    pub fn prev_entry(&self, pos: isize) -> Option<(isize, Ref, Ref)> {
+        let entries = self.inner().entries.as_slice();
+        let mut p = pos.min(entries.len() as isize - 1);
+        while p >= 0 {
+            let e = &entries[p as usize];
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                return Some((p, k.clone(), v.clone()));
+            }
+            p -= 1;
+        }
+        None
+    }
+
+    /// Number of entry slots, deleted ones included (CPython's
+    /// `dk_nentries`): where reverse iteration starts.
+    pub fn entries_len(&self) -> usize {
+        self.inner().entries.len()
+    }
+
+    /// Snapshot of the items with their keys' hashes, in order.
+    pub fn items_with_hash(&self) -> Vec<(Ref, i64, Ref)> {
+        self.inner()
+            .entries
+            .as_slice()
+            .iter()
+            .filter_map(|e| Some((e.key.clone()?, e.hash, e.value.clone()?)))
+            .collect()
+    }
+
+    /// A new exact dict with the same items (`dict.copy`): keys are known
+    /// distinct, so they are inserted without lookups.
+    pub fn copy_dict(&self) -> Ref {
+        let r = new_dict();
+        let d = as_dict(&r).expect("dict");
+        let items = self.items_with_hash();
+        if !items.is_empty() {
+            let mut size = MIN_SIZE;
+            while usable(size) < items.len() {
+                size <<= 1;
+            }
+            d.resize(size);
+        }
+        for (k, h, v) in items {
+            d.insert_new(k, h, v);
+        }
+        r
+    }
+
     /// Snapshot of the items, in order.
     pub fn items(&self) -> Vec<(Ref, Ref)> {
         self.inner()
@@ -547,6 +597,6 @@ pub static DICT_TYPE: TypeObject = TypeObject::new_static(
         contains: Cell::new(Some(dict_contains)),
         ..Slots::empty()
     },
-    &[],
+    &super::dict_methods::DICT_METHODS,
     &[],
 );

@@ -75,6 +75,12 @@ impl ListObject {
         drop(old);
     }
 
+    /// Replace item `i` (< len), returning the old item for the caller to
+    /// drop once the list is consistent.
+    pub fn replace(&self, i: usize, v: Ref) -> Ref {
+        std::mem::replace(&mut self.vec().as_mut_slice()[i], v)
+    }
+
     /// Insert at `i` (clamped to len).
     pub fn insert(&self, i: usize, v: Ref) {
         let n = self.len();
@@ -124,6 +130,51 @@ impl ListObject {
     /// Reverse in place.
     pub fn reverse(&self) {
         self.vec().as_mut_slice().reverse();
+    }
+
+    /// Make room for exactly `cap` items in all (CPython allocates
+    /// exactly for repetition); false when memory is exhausted.
+    pub fn reserve_exact(&self, cap: usize) -> bool {
+        let v = self.vec();
+        cap <= v.capacity() || v.try_grow_to(cap).is_some()
+    }
+
+    /// Replace items `lo..hi` (clamped to the length, `hi >= lo`) with
+    /// clones of `new`; the removed items are dropped after the list is
+    /// consistent (LIST-1). False when memory is exhausted.
+    pub fn splice(&self, lo: usize, hi: usize, new: &[Ref]) -> bool {
+        let old_len = self.len();
+        let lo = lo.min(old_len);
+        let hi = hi.clamp(lo, old_len);
+        if hi - lo == new.len() {
+            let slice = self.vec().as_mut_slice();
+            let mut removed = Vec::with_capacity(new.len());
+            for (slot, v) in slice[lo..hi].iter_mut().zip(new) {
+                removed.push(std::mem::replace(slot, v.clone()));
+            }
+            drop(removed);
+            return true;
+        }
+        let Some(mut v) = PyVec::with_capacity(old_len - (hi - lo) + new.len()) else {
+            return false;
+        };
+        {
+            let old = self.vec().as_slice();
+            for it in old[..lo].iter().chain(new).chain(&old[hi..]) {
+                v.push(it.clone());
+            }
+        }
+        let old = std::mem::replace(self.vec(), v);
+        drop(old);
+        true
+    }
+
+    /// Move every item out, leaving the list empty with no buffer.
+    pub fn take_all(&self) -> Vec<Ref> {
+        let old = self.vec().take();
+        let items = old.as_slice().to_vec();
+        drop(old);
+        items
     }
 }
 
@@ -213,6 +264,6 @@ pub static LIST_TYPE: TypeObject = TypeObject::new_static(
         hash: Cell::new(Some(super::protocol::hash_not_implemented)),
         ..Slots::empty()
     },
-    &[],
+    &super::list_methods::LIST_METHODS,
     &[],
 );

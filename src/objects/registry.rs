@@ -14,9 +14,29 @@ pub fn new_slice(start: Ref, stop: Ref, step: Option<Ref>) -> Ref {
 /// before `init_static_type`).
 pub fn install_slots() {
     super::bool::install();
+    super::list_methods::install();
+    super::tuple_methods::install();
+    super::dict_methods::install();
+    super::set_methods::install();
 }
 
 /// Static types defined by the operation modules, bases first.
 pub fn more_types() -> Vec<&'static TypeObject> {
-    vec![&super::slice::SLICE_TYPE]
+    let mut v: Vec<&'static TypeObject> = vec![&super::slice::SLICE_TYPE];
+    v.extend([
+        &super::list_methods::LIST_ITER_TYPE,
+        &super::list_methods::LIST_REVITER_TYPE,
+        &super::tuple_methods::TUPLE_ITER_TYPE,
+        &super::set_methods::SET_ITER_TYPE,
+        &super::range::RANGE_TYPE,
+        &super::range::RANGE_ITER_TYPE,
+        &super::range::LONG_RANGE_ITER_TYPE,
+        &super::itertools_builtins::ENUMERATE_TYPE,
+        &super::itertools_builtins::ZIP_TYPE,
+        &super::itertools_builtins::MAP_TYPE,
+        &super::itertools_builtins::FILTER_TYPE,
+        &super::itertools_builtins::REVERSED_TYPE,
+    ]);
+    v.extend(super::dict_methods::types());
+    v
 }

@@ -48,6 +48,8 @@ pub struct SetObject {
     inner: UnsafeCell<Inner>,
     version: Cell<u64>,
     hash: Cell<i64>,
+    /// Where `pop` starts looking (CPython's `finger`).
+    finger: Cell<usize>,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first; set and frozenset (and
@@ -226,17 +228,120 @@ impl SetObject {
     pub fn pop(&self) -> Option<Ref> {
         let inner = self.inner();
         let n = inner.table.len();
-        for j in 0..n {
+        if inner.used == 0 || n == 0 {
+            return None;
+        }
+        let mut j = self.finger.get() & (n - 1);
+        loop {
             let e = &mut inner.table.as_mut_slice()[j];
             if e.key.is_some() {
                 let k = e.key.take();
                 e.hash = -1;
                 inner.used -= 1;
+                self.finger.set(j + 1);
                 self.version.set(self.version.get() + 1);
                 return k;
             }
+            j = (j + 1) & (n - 1);
         }
-        None
+    }
+
+    /// Table size minus one, as CPython sees it (an empty set still has its
+    /// 8-slot small table there).
+    fn mask(&self) -> usize {
+        self.inner().table.len().max(MIN_SIZE) - 1
+    }
+
+    /// `so |= other` for another set (CPython's `set_merge`): one resize up
+    /// front, then a slot-for-slot copy or clean inserts into an empty
+    /// table, else normal insertions.
+    pub fn merge(&self, other: &SetObject) -> PyResult<()> {
+        if std::ptr::eq(self, other) || other.len() == 0 {
+            return Ok(());
+        }
+        let (fill, oused) = (self.inner().fill, other.inner().used);
+        if (fill + oused) * 5 >= self.mask() * 3 {
+            self.resize((self.inner().used + oused) * 2);
+        }
+        if self.inner().fill == 0 {
+            if self.inner().table.len() == 0 {
+                self.resize(MIN_SIZE - 1);
+            }
+            let src = other.items_with_hash();
+            let track = !heap::is_tracked(&self.ob)
+                && src
+                    .iter()
+                    .any(|(k, _)| k.ty().flags().contains(TypeFlags::HAS_GC));
+            let same_size = self.inner().table.len() == other.inner().table.len()
+                && other.inner().fill == other.inner().used;
+            let inner = self.inner();
+            if same_size {
+                for (dst, e) in inner
+                    .table
+                    .as_mut_slice()
+                    .iter_mut()
+                    .zip(other.inner().table.as_slice())
+                {
+                    if let Some(k) = &e.key {
+                        *dst = SetEntry {
+                            hash: e.hash,
+                            key: Some(k.clone()),
+                        };
+                    }
+                }
+            } else {
+                for (k, h) in src.iter() {
+                    let slot = free_slot(inner.table.as_slice(), *h);
+                    inner.table.as_mut_slice()[slot] = SetEntry {
+                        hash: *h,
+                        key: Some(k.clone()),
+                    };
+                }
+            }
+            inner.fill = oused;
+            inner.used = oused;
+            self.version.set(self.version.get() + 1);
+            if track {
+                heap::track(&self.ob);
+            }
+            return Ok(());
+        }
+        for (k, h) in other.items_with_hash() {
+            self.add_with_hash(k, h)?;
+        }
+        Ok(())
+    }
+
+    /// Grow once for about `n` more elements (the up-front resize of
+    /// CPython's `set_update_internal` for dicts).
+    pub fn presize(&self, n: usize) {
+        let (fill, used) = (self.inner().fill, self.inner().used);
+        if (fill + n) * 5 >= self.mask() * 3 {
+            self.resize((used + n) * 2);
+        }
+    }
+
+    /// Exchange the contents of two sets (CPython's `set_swap_bodies`).
+    pub fn swap_contents(&self, other: &SetObject) {
+        std::mem::swap(self.inner(), other.inner());
+        self.version.set(self.version.get() + 1);
+        other.version.set(other.version.get() + 1);
+        for s in [self, other] {
+            let has_gc = s.inner().table.as_slice().iter().any(|e| {
+                e.key
+                    .as_ref()
+                    .is_some_and(|k| k.ty().flags().contains(TypeFlags::HAS_GC))
+            });
+            if has_gc && !heap::is_tracked(&s.ob) {
+                heap::track(&s.ob);
+            }
+        }
+    }
+
+    /// `(fill, used, table size)`, for the frozenset hash and `__sizeof__`.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let inner = self.inner();
+        (inner.fill, inner.used, inner.table.len())
     }
 
     /// Remove every element.
@@ -331,6 +436,7 @@ pub fn new_set_of_type(ty: &TypeObject) -> Ref {
         inner: UnsafeCell::new(Inner::default()),
         version: Cell::new(0),
         hash: Cell::new(-1),
+        finger: Cell::new(0),
     };
     // SAFETY: the block has room for a SetObject.
     unsafe { obj.cast::<SetObject>().as_ptr().write(s) };
@@ -415,7 +521,7 @@ pub static SET_TYPE: TypeObject = TypeObject::new_static(
         hash: Cell::new(Some(super::protocol::hash_not_implemented)),
         ..Slots::empty()
     },
-    &[],
+    &super::set_methods::SET_METHODS,
     &[],
 );
 
@@ -433,6 +539,6 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject::new_static(
         contains: Cell::new(Some(set_contains)),
         ..Slots::empty()
     },
-    &[],
+    &super::set_methods::FROZENSET_METHODS,
     &[],
 );

@@ -158,7 +158,7 @@ pub static TUPLE_TYPE: TypeObject = TypeObject::new_static(
         len: Cell::new(Some(tuple_len)),
         ..Slots::empty()
     },
-    &[],
+    &super::tuple_methods::TUPLE_METHODS,
     &[],
 );
 
