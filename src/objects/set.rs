@@ -256,7 +256,7 @@ impl SetObject {
     /// front, then a slot-for-slot copy or clean inserts into an empty
     /// table, else normal insertions.
     pub fn merge(&self, other: &SetObject) -> PyResult<()> {
-        if std::ptr::eq(self, other) || other.len() == 0 {
+        if std::ptr::eq(self, other) || other.is_empty() {
             return Ok(());
         }
         let (fill, oused) = (self.inner().fill, other.inner().used);
@@ -264,7 +264,7 @@ impl SetObject {
             self.resize((self.inner().used + oused) * 2);
         }
         if self.inner().fill == 0 {
-            if self.inner().table.len() == 0 {
+            if self.inner().table.is_empty() {
                 self.resize(MIN_SIZE - 1);
             }
             let src = other.items_with_hash();
