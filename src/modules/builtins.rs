@@ -360,13 +360,13 @@ fn locals(_a: &[Ref], _kw: KwNames<'_>) -> PyResult {
         let d = new_dict();
         let code = f.code();
         for (i, name) in code.varnames.iter().enumerate() {
-            if let Some(v) = &f.fast[i] {
+            if let Some(v) = &f.fast()[i] {
                 as_dict(&d).expect("dict").set(name.clone(), v.clone())?;
             }
         }
         let nl = code.nlocals();
         for (i, name) in code.derefnames.iter().enumerate() {
-            if let Some(c) = f.fast[nl + i]
+            if let Some(c) = f.fast()[nl + i]
                 .as_ref()
                 .and_then(|c| crate::objects::cell::as_cell(c))
             {

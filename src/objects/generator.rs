@@ -89,7 +89,7 @@ impl GeneratorObject {
             return Ok(Exit::Return(super::none::none()));
         };
         if self.started.get() && throw.is_none() {
-            frame.stack.push(value.unwrap_or_else(super::none::none));
+            frame.push(value.unwrap_or_else(super::none::none));
         }
         self.started.set(true);
         self.running.set(true);
@@ -140,7 +140,7 @@ impl GeneratorObject {
         let frame = self.frame_mut().as_ref()?;
         let instr = frame.code().unit.instrs.get(frame.lasti)?;
         if instr.op() == Opcode::YIELD_VALUE && instr.arg() == 1 {
-            frame.stack.last().cloned()
+            frame.top().cloned()
         } else {
             None
         }
@@ -155,9 +155,9 @@ impl GeneratorObject {
             let jump = unit.instrs[frame.ip];
             let send = unit.instrs[jump.arg() as usize];
             debug_assert_eq!(send.op(), Opcode::SEND);
-            drop(frame.stack.pop());
+            drop(frame.pop());
             frame.ip = send.arg() as usize;
-            frame.stack.push(v);
+            frame.push(v);
             frame.lasti = frame.ip;
             self.started.set(true);
         }

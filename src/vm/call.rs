@@ -18,13 +18,34 @@ use super::eval::{run_frame, Exit};
 use super::frame::Frame;
 
 /// Call `func(*args)` with keyword values named by `kwnames`.
+///
+/// Fast path (exact positional arity, no cells): the frame's slots are
+/// carved from the data stack with the arguments written straight into
+/// them, and the eval loop runs — no allocation, no binding loop.
+#[inline]
 pub fn call_function(func: &FunctionObject, args: &[Ref], kwnames: KwNames<'_>) -> PyResult {
     let code_ref = func.code();
-    let frame = make_frame(func, code_ref, args, kwnames)?;
-    if frame.code().unit.flags & flags::GENERATOR != 0 {
+    let code = crate::objects::codeobj::as_code(&code_ref).expect("function code");
+    let unit = &*code.unit;
+    let simple = kwnames.is_none()
+        && args.len() == unit.argcount as usize
+        && unit.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0
+        && unit.kwonlyargcount == 0
+        && code.derefnames.is_empty();
+    let mut frame = if simple {
+        Frame::with_args(
+            code_ref.clone(),
+            func.globals.clone(),
+            func.builtins.clone(),
+            args,
+        )
+    } else if unit.flags & flags::GENERATOR != 0 {
+        let frame = make_frame(func, code_ref.clone(), args, kwnames, true)?;
         return Ok(crate::objects::generator::new_generator(frame, func));
-    }
-    let mut frame = frame;
+    } else {
+        make_frame(func, code_ref.clone(), args, kwnames, false)?
+    };
+    drop(code_ref);
     match run_frame(&mut frame, None)? {
         Exit::Return(v) => Ok(v),
         Exit::Yield(_) => Err(PyErr::new(
@@ -41,19 +62,23 @@ fn qualname(func: &FunctionObject) -> String {
         .unwrap_or_else(|| "?".to_string())
 }
 
-/// Build the frame of a call (CPython's `initialize_locals`).
+/// Build the frame of a call (CPython's `initialize_locals`); `owned` for a
+/// generator's frame, which outlives the call.
+#[inline(never)]
 fn make_frame(
     func: &FunctionObject,
     code_ref: Ref,
     args: &[Ref],
     kwnames: KwNames<'_>,
+    owned: bool,
 ) -> PyResult<Frame> {
-    let mut frame = Frame::new(
-        code_ref.clone(),
-        func.globals.clone(),
-        func.builtins.clone(),
-        None,
-    );
+    let globals = func.globals.clone();
+    let builtins = func.builtins.clone();
+    let mut frame = if owned {
+        Frame::new_owned(code_ref.clone(), globals, builtins, None)
+    } else {
+        Frame::new(code_ref.clone(), globals, builtins, None)
+    };
     let code = crate::objects::codeobj::as_code(&code_ref).expect("function code");
     let unit = &code.unit;
     let argcount = unit.argcount as usize;
@@ -64,9 +89,9 @@ fn make_frame(
     let has_varkw = unit.flags & flags::VARKEYWORDS != 0;
     let names: &[Ref] = kwnames.map(items).unwrap_or(&[]);
     let npos = args.len() - names.len();
-    let fast = &mut frame.fast;
+    let fast = frame.fast_mut();
 
-    // Fast path: exactly the positional parameters, nothing else.
+    // Exactly the positional parameters, nothing else.
     if names.is_empty() && npos == argcount && kwonly == 0 && !has_varargs && !has_varkw {
         for (slot, a) in fast.iter_mut().zip(args) {
             *slot = Some(a.clone());
@@ -184,14 +209,15 @@ fn finish_cells(frame: &mut Frame, code: &CodeObject, func: &FunctionObject) {
     if code.derefnames.is_empty() {
         return;
     }
+    let fast = frame.fast_mut();
     for (i, arg) in code.cell2arg.iter().enumerate() {
-        let init = arg.and_then(|a| frame.fast[a].take());
-        frame.fast[nlocals + i] = Some(new_cell(init));
+        let init = arg.and_then(|a| fast[a].take());
+        fast[nlocals + i] = Some(new_cell(init));
     }
     if let Some(closure) = func.closure.get() {
         for (j, c) in items(&closure).iter().enumerate() {
             debug_assert!(as_cell(c).is_some());
-            frame.fast[nlocals + ncells + j] = Some(c.clone());
+            fast[nlocals + ncells + j] = Some(c.clone());
         }
     }
 }
@@ -294,7 +320,7 @@ fn missing_args(func: &FunctionObject, missing: &[String], kind: &str) -> PyErr 
 /// Run a class body function with `ns` as its locals (`__build_class__`);
 /// returns what the body returns (the `__class__` cell or None).
 pub fn run_class_body(func: &FunctionObject, ns: Ref) -> PyResult {
-    let mut frame = make_frame(func, func.code(), &[], None)?;
+    let mut frame = make_frame(func, func.code(), &[], None, false)?;
     frame.locals = Some(ns);
     match run_frame(&mut frame, None)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),

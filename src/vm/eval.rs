@@ -1,7 +1,15 @@
 //! The eval loop: one `match` over the opcode table with short arms;
-//! anything longer is a named helper in `ops.rs`. Errors leave through `?`
-//! with `frame.lasti` naming the raising instruction; [`run_frame`] adds the
-//! traceback entry and unwinds to the handler the exception table names.
+//! anything longer is a named helper in `ops.rs`. Errors leave through
+//! `tri!` with `frame.lasti` naming the raising instruction; [`run_frame`]
+//! adds the traceback entry and unwinds to the handler the exception table
+//! names.
+//!
+//! The loop keeps the instruction index and the stack pointer in locals
+//! (registers): `frame.sp` is stale while an instruction runs and is
+//! written back by `save_sp!` — Lua's `savepc` — before anything that looks
+//! at the frame's stack from outside the loop (an error leaving, a helper
+//! taking the frame, a yield or return). `frame.lasti` is stored on every
+//! instruction, so an inspected frame always knows its line.
 
 use crate::compile::opcode::{BinaryOp, CompareOp, Opcode};
 use crate::objects::bool::new_bool;
@@ -13,7 +21,7 @@ use crate::objects::object::Ref;
 use crate::objects::protocol;
 use crate::objects::tuple::new_tuple;
 
-use super::frame::{pop_running, push_running, Frame};
+use super::frame::Frame;
 use super::ops;
 
 /// How a frame's run ended.
@@ -26,24 +34,28 @@ pub enum Exit {
 
 /// Run `frame` from its current instruction; `throw` raises an exception
 /// at that point first (generator `throw`).
+#[inline]
 pub fn run_frame(frame: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     let _depth = super::recursion::enter("")?;
-    push_running(frame);
-    let r = run_with_handlers(frame, throw);
-    pop_running();
+    super::frame::enter(frame);
+    let r = match throw {
+        None => match execute(frame) {
+            Ok(exit) => Ok(exit),
+            Err(e) => run_with_handlers(frame, e),
+        },
+        Some(e) => run_with_handlers(frame, e),
+    };
+    super::frame::leave(frame);
     r
 }
 
-fn run_with_handlers(frame: &mut Frame, mut pending: Option<PyErr>) -> PyResult<Exit> {
+/// Unwind `err` to the handler of the raising instruction and go on
+/// running, until the frame exits or an error finds no handler.
+#[cold]
+#[inline(never)]
+fn run_with_handlers(frame: &mut Frame, mut err: PyErr) -> PyResult<Exit> {
     loop {
-        let err = match pending.take() {
-            Some(e) => e,
-            None => match execute(frame) {
-                Ok(exit) => return Ok(exit),
-                Err(e) => e,
-            },
-        };
-        let err = if std::mem::take(&mut frame.reraise) {
+        let e = if std::mem::take(&mut frame.reraise) {
             err
         } else {
             ops::add_traceback(frame, err)
@@ -51,44 +63,24 @@ fn run_with_handlers(frame: &mut Frame, mut pending: Option<PyErr>) -> PyResult<
         let entry = frame.code().unit.handler_for(frame.lasti as u32).copied();
         match entry {
             Some(h) => {
-                frame.stack.truncate(h.depth as usize);
+                frame.truncate_stack(h.depth as usize);
                 if h.push_lasti {
-                    frame.stack.push(new_int(frame.lasti as i64));
+                    frame.push(new_int(frame.lasti as i64));
                 }
-                frame.stack.push(err.into_value());
+                frame.push(e.into_value());
                 frame.ip = h.target as usize;
                 frame.kwnames = None;
             }
             None => {
-                frame.stack.clear();
-                return Err(err);
+                frame.truncate_stack(0);
+                return Err(e);
             }
         }
+        match execute(frame) {
+            Ok(exit) => return Ok(exit),
+            Err(e) => err = e,
+        }
     }
-}
-
-#[cold]
-#[inline(never)]
-fn stack_underflow() -> ! {
-    panic!("value stack underflow: the compiler's stack depth is wrong")
-}
-
-macro_rules! pop {
-    ($f:expr) => {
-        match $f.stack.pop() {
-            Some(v) => v,
-            None => stack_underflow(),
-        }
-    };
-}
-
-macro_rules! top {
-    ($f:expr) => {
-        match $f.stack.last() {
-            Some(v) => v,
-            None => stack_underflow(),
-        }
-    };
 }
 
 /// Run instructions until the frame returns, yields or raises.
@@ -97,373 +89,457 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     let code = as_code(&code_ref).expect("frame code");
     let instrs = &code.unit.instrs[..];
     let nlocals = code.nlocals();
-    loop {
-        let ip = frame.ip;
-        let Some(&instr) = instrs.get(ip) else {
-            return Ok(Exit::Return(crate::objects::none::none()));
+    let fast = frame.fast_ptr();
+    #[cfg(debug_assertions)]
+    let (stack_base, stack_end) = (
+        frame.stack_base(),
+        // SAFETY: FRAME-2 — the stack region has `stacksize + 1` slots.
+        unsafe { frame.stack_base().add(code.unit.stacksize as usize) },
+    );
+    let mut sp = frame.sp;
+    let mut ip = frame.ip;
+
+    // The stack macros. SAFETY (all): FRAME-3 — the compiler's code never
+    // holds more than `stacksize` values nor pops a value it did not push,
+    // so `sp` stays within `stack_base..=stack_base + stacksize`, and the
+    // slots below `sp` are initialised (FRAME-2).
+    macro_rules! push {
+        ($v:expr) => {{
+            let v: Ref = $v;
+            #[cfg(debug_assertions)]
+            debug_assert!(sp < stack_end, "FRAME-3: stack overflow");
+            // SAFETY: FRAME-3 — below the stack's limit.
+            unsafe {
+                sp.write(v);
+                sp = sp.add(1);
+            }
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            #[cfg(debug_assertions)]
+            debug_assert!(sp > stack_base, "FRAME-3: stack underflow");
+            // SAFETY: FRAME-3 — a value is there; it moves out as `sp`
+            // moves below it.
+            unsafe {
+                sp = sp.sub(1);
+                sp.read()
+            }
+        }};
+    }
+    // The value `n >= 1` places from the top (`peek!(1)` is the top).
+    macro_rules! peek {
+        ($n:expr) => {{
+            let n: usize = $n;
+            #[cfg(debug_assertions)]
+            debug_assert!(n >= 1 && sp.wrapping_sub(n) >= stack_base, "FRAME-3");
+            // SAFETY: FRAME-3 — the instruction's inputs are on the stack.
+            unsafe { &*sp.sub(n) }
+        }};
+    }
+    // Write the stack pointer back to the frame (FRAME-2 holds for
+    // `frame.sp` again).
+    macro_rules! save_sp {
+        () => {
+            frame.sp = sp
         };
+    }
+    // Run a helper that takes the frame and may push or pop.
+    macro_rules! with_frame {
+        ($e:expr) => {{
+            save_sp!();
+            let r = $e;
+            sp = frame.sp;
+            r
+        }};
+    }
+    // `?` for the loop: on an error, make the frame consistent and leave.
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => {
+                    save_sp!();
+                    frame.ip = ip;
+                    return Err(e);
+                }
+            }
+        };
+    }
+    macro_rules! exit {
+        ($e:expr) => {{
+            save_sp!();
+            frame.ip = ip;
+            return $e;
+        }};
+    }
+
+    loop {
+        debug_assert!(ip < instrs.len(), "ASM-1: control left the code");
+        // SAFETY: ASM-1 — jump operands index `instrs` and the last
+        // instruction is a terminator, so `ip` is always in range.
+        let instr = unsafe { *instrs.get_unchecked(ip) };
         frame.lasti = ip;
-        frame.ip = ip + 1;
+        ip += 1;
         let arg = instr.arg() as usize;
         #[cfg(debug_assertions)]
         if std::env::var_os("PYRITE_TRACE").is_some() {
-            eprintln!("{:4} {:?} stack={}", ip, instr, frame.stack.len());
+            save_sp!();
+            eprintln!("{:4} {:?} stack={}", ip - 1, instr, frame.stack_len());
         }
         match instr.op() {
             Opcode::NOP => {}
-            Opcode::POP_TOP => drop(pop!(frame)),
-            Opcode::PUSH_NULL => frame.stack.push(ops::null()),
+            Opcode::POP_TOP => drop(pop!()),
+            Opcode::PUSH_NULL => push!(ops::null()),
             Opcode::COPY => {
-                let v = frame.stack[frame.stack.len() - arg].clone();
-                frame.stack.push(v);
+                let v = peek!(arg).clone();
+                push!(v);
             }
             Opcode::SWAP => {
-                let n = frame.stack.len();
-                frame.stack.swap(n - 1, n - arg);
+                // SAFETY: FRAME-3 — both are values on the stack.
+                unsafe { std::ptr::swap(sp.sub(1), sp.sub(arg)) };
             }
-            Opcode::LOAD_CONST => frame.stack.push(code.consts[arg].clone()),
-            Opcode::LOAD_FAST => match &frame.fast[arg] {
-                Some(v) => {
-                    let v = v.clone();
-                    frame.stack.push(v);
+            Opcode::LOAD_CONST => push!(code.consts[arg].clone()),
+            Opcode::LOAD_FAST => {
+                debug_assert!(arg < nlocals, "ASM operand check");
+                // SAFETY: FRAME-2 — the operand is a local index (checked
+                // by the assembler), below `nfast`.
+                match unsafe { &*fast.add(arg) } {
+                    Some(v) => push!(v.clone()),
+                    None => tri!(Err(ops::unbound_local(&code.varnames[arg]))),
                 }
-                None => return Err(ops::unbound_local(&code.varnames[arg])),
-            },
+            }
             Opcode::STORE_FAST => {
-                let v = pop!(frame);
-                let old = frame.fast[arg].replace(v);
+                let v = pop!();
+                debug_assert!(arg < nlocals, "ASM operand check");
+                // SAFETY: FRAME-2 — as LOAD_FAST; the old value is dropped
+                // after the slot holds the new one.
+                let old = unsafe { (*fast.add(arg)).replace(v) };
                 drop(old);
             }
             Opcode::DELETE_FAST => {
-                if frame.fast[arg].take().is_none() {
-                    return Err(ops::unbound_local(&code.varnames[arg]));
+                if frame.fast_mut()[arg].take().is_none() {
+                    tri!(Err(ops::unbound_local(&code.varnames[arg])));
                 }
             }
             Opcode::LOAD_NAME => {
-                let v = ops::load_name(frame, &code.names[arg])?;
-                frame.stack.push(v);
+                let v = tri!(ops::load_name(frame, &code.names[arg]));
+                push!(v);
             }
             Opcode::STORE_NAME => {
-                let v = pop!(frame);
-                ops::store_name(frame, &code.names[arg], v)?;
+                let v = pop!();
+                tri!(ops::store_name(frame, &code.names[arg], v));
             }
-            Opcode::DELETE_NAME => ops::delete_name(frame, &code.names[arg])?,
+            Opcode::DELETE_NAME => tri!(ops::delete_name(frame, &code.names[arg])),
             Opcode::LOAD_GLOBAL => {
-                let v = ops::load_global(frame, &code.names[arg])?;
-                frame.stack.push(v);
+                let v = tri!(ops::load_global(frame, &code.names[arg]));
+                push!(v);
             }
             Opcode::STORE_GLOBAL => {
-                let v = pop!(frame);
-                ops::dict_set(&frame.globals, code.names[arg].clone(), v)?;
+                let v = pop!();
+                tri!(ops::dict_set(&frame.globals, code.names[arg].clone(), v));
             }
-            Opcode::DELETE_GLOBAL => ops::delete_global(frame, &code.names[arg])?,
+            Opcode::DELETE_GLOBAL => tri!(ops::delete_global(frame, &code.names[arg])),
             Opcode::LOAD_DEREF => {
-                let v = ops::load_deref(frame, code, arg)?;
-                frame.stack.push(v);
+                let v = tri!(ops::load_deref(frame, code, arg));
+                push!(v);
             }
             Opcode::STORE_DEREF => {
-                let v = pop!(frame);
+                let v = pop!();
                 ops::cell_of(frame, nlocals + arg).contents.set(Some(v));
             }
             Opcode::DELETE_DEREF => {
                 if ops::cell_of(frame, nlocals + arg).contents.take().is_none() {
-                    return Err(ops::unbound_deref(code, arg));
+                    tri!(Err(ops::unbound_deref(code, arg)));
                 }
             }
             Opcode::LOAD_CLOSURE => {
-                let c = frame.fast[nlocals + arg].clone().expect("cell slot");
-                frame.stack.push(c);
+                let c = frame.fast()[nlocals + arg].clone().expect("cell slot");
+                push!(c);
             }
             Opcode::LOAD_CLASSDEREF => {
-                let v = ops::load_classderef(frame, code, arg)?;
-                frame.stack.push(v);
+                let v = tri!(ops::load_classderef(frame, code, arg));
+                push!(v);
             }
             Opcode::LOAD_ATTR => {
-                let obj = pop!(frame);
-                frame.stack.push(protocol::getattr(&obj, &code.names[arg])?);
+                let obj = pop!();
+                push!(tri!(protocol::getattr(&obj, &code.names[arg])));
             }
             Opcode::STORE_ATTR => {
-                let obj = pop!(frame);
-                let v = pop!(frame);
-                protocol::setattr(&obj, &code.names[arg], Some(v))?;
+                let obj = pop!();
+                let v = pop!();
+                tri!(protocol::setattr(&obj, &code.names[arg], Some(v)));
             }
             Opcode::DELETE_ATTR => {
-                let obj = pop!(frame);
-                protocol::setattr(&obj, &code.names[arg], None)?;
+                let obj = pop!();
+                tri!(protocol::setattr(&obj, &code.names[arg], None));
             }
             Opcode::LOAD_METHOD => {
-                let obj = pop!(frame);
-                let (a, b) = ops::load_method(obj, &code.names[arg])?;
-                frame.stack.push(a);
-                frame.stack.push(b);
+                let obj = pop!();
+                let (a, b) = tri!(ops::load_method(obj, &code.names[arg]));
+                push!(a);
+                push!(b);
             }
             Opcode::BINARY_SUBSCR => {
-                let key = pop!(frame);
-                let container = pop!(frame);
-                frame.stack.push(ops::subscr(&container, &key)?);
+                let key = pop!();
+                let container = pop!();
+                push!(tri!(ops::subscr(&container, &key)));
             }
             Opcode::STORE_SUBSCR => {
-                let key = pop!(frame);
-                let container = pop!(frame);
-                let v = pop!(frame);
-                ops::store_subscr(&container, &key, v)?;
+                let key = pop!();
+                let container = pop!();
+                let v = pop!();
+                tri!(ops::store_subscr(&container, &key, v));
             }
             Opcode::DELETE_SUBSCR => {
-                let key = pop!(frame);
-                let container = pop!(frame);
-                protocol::setitem(&container, &key, None)?;
+                let key = pop!();
+                let container = pop!();
+                tri!(protocol::setitem(&container, &key, None));
             }
             Opcode::BUILD_SLICE => {
-                let step = if arg == 3 { Some(pop!(frame)) } else { None };
-                let stop = pop!(frame);
-                let start = pop!(frame);
-                frame
-                    .stack
-                    .push(crate::objects::registry::new_slice(start, stop, step));
+                let step = if arg == 3 { Some(pop!()) } else { None };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::objects::registry::new_slice(start, stop, step));
             }
             Opcode::BINARY_OP => {
-                let b = pop!(frame);
-                let a = pop!(frame);
-                frame.stack.push(ops::binary_op(a, &b, instr.arg())?);
+                let b = pop!();
+                let a = pop!();
+                push!(tri!(ops::binary_op(a, &b, instr.arg())));
             }
             Opcode::UNARY_NEGATIVE => {
-                let v = pop!(frame);
-                frame.stack.push(protocol::neg(&v)?);
+                let v = pop!();
+                push!(tri!(protocol::neg(&v)));
             }
             Opcode::UNARY_POSITIVE => {
-                let v = pop!(frame);
-                frame.stack.push(protocol::pos(&v)?);
+                let v = pop!();
+                push!(tri!(protocol::pos(&v)));
             }
             Opcode::UNARY_INVERT => {
-                let v = pop!(frame);
-                frame.stack.push(protocol::invert(&v)?);
+                let v = pop!();
+                push!(tri!(protocol::invert(&v)));
             }
             Opcode::UNARY_NOT => {
-                let v = pop!(frame);
-                frame.stack.push(new_bool(!ops::truth(&v)?));
+                let v = pop!();
+                push!(new_bool(!tri!(ops::truth(&v))));
             }
             Opcode::COMPARE_OP => {
-                let b = pop!(frame);
-                let a = pop!(frame);
+                let b = pop!();
+                let a = pop!();
                 let op = CompareOp::decode(instr.arg()).expect("compare operand");
-                frame.stack.push(ops::compare(&a, &b, op)?);
+                push!(tri!(ops::compare(&a, &b, op)));
             }
             Opcode::IS_OP => {
-                let b = pop!(frame);
-                let a = pop!(frame);
-                frame.stack.push(new_bool(a.is(&b) != (arg == 1)));
+                let b = pop!();
+                let a = pop!();
+                push!(new_bool(a.is(&b) != (arg == 1)));
             }
             Opcode::CONTAINS_OP => {
-                let b = pop!(frame);
-                let a = pop!(frame);
-                frame
-                    .stack
-                    .push(new_bool(protocol::contains(&b, &a)? != (arg == 1)));
+                let b = pop!();
+                let a = pop!();
+                push!(new_bool(tri!(protocol::contains(&b, &a)) != (arg == 1)));
             }
             Opcode::JUMP => {
-                if arg <= ip {
-                    ops::eval_breaker()?;
+                if arg < ip {
+                    tri!(ops::eval_breaker());
                 }
-                frame.ip = arg;
+                ip = arg;
             }
             Opcode::POP_JUMP_IF_FALSE => {
-                let v = pop!(frame);
-                if !ops::truth(&v)? {
-                    frame.ip = arg;
+                let v = pop!();
+                if !tri!(ops::truth(&v)) {
+                    ip = arg;
                 }
             }
             Opcode::POP_JUMP_IF_TRUE => {
-                let v = pop!(frame);
-                if ops::truth(&v)? {
-                    frame.ip = arg;
+                let v = pop!();
+                if tri!(ops::truth(&v)) {
+                    ip = arg;
                 }
             }
             Opcode::POP_JUMP_IF_NONE => {
-                let v = pop!(frame);
+                let v = pop!();
                 if v.is(crate::objects::none::none_ref()) {
-                    frame.ip = arg;
+                    ip = arg;
                 }
             }
             Opcode::POP_JUMP_IF_NOT_NONE => {
-                let v = pop!(frame);
+                let v = pop!();
                 if !v.is(crate::objects::none::none_ref()) {
-                    frame.ip = arg;
+                    ip = arg;
                 }
             }
             Opcode::JUMP_IF_FALSE_OR_POP => {
-                if ops::truth(top!(frame))? {
-                    drop(pop!(frame));
+                if tri!(ops::truth(peek!(1))) {
+                    drop(pop!());
                 } else {
-                    frame.ip = arg;
+                    ip = arg;
                 }
             }
             Opcode::JUMP_IF_TRUE_OR_POP => {
-                if ops::truth(top!(frame))? {
-                    frame.ip = arg;
+                if tri!(ops::truth(peek!(1))) {
+                    ip = arg;
                 } else {
-                    drop(pop!(frame));
+                    drop(pop!());
                 }
             }
             Opcode::GET_ITER => {
-                let v = pop!(frame);
-                frame.stack.push(protocol::iter(&v)?);
+                let v = pop!();
+                push!(tri!(protocol::iter(&v)));
             }
-            Opcode::FOR_ITER => match protocol::next(top!(frame))? {
-                Some(v) => frame.stack.push(v),
+            Opcode::FOR_ITER => match tri!(protocol::next(peek!(1))) {
+                Some(v) => push!(v),
                 None => {
-                    drop(pop!(frame));
-                    frame.ip = arg;
+                    drop(pop!());
+                    ip = arg;
                 }
             },
             Opcode::BUILD_TUPLE => {
-                let items = ops::pop_n(frame, arg);
-                frame.stack.push(new_tuple(items));
+                let items = with_frame!(frame.pop_n(arg));
+                push!(new_tuple(items));
             }
             Opcode::BUILD_LIST => {
-                let items = ops::pop_n(frame, arg);
-                frame.stack.push(crate::objects::list::new_list(items));
+                let items = with_frame!(frame.pop_n(arg));
+                push!(crate::objects::list::new_list(items));
             }
             Opcode::BUILD_SET => {
-                let items = ops::pop_n(frame, arg);
-                frame.stack.push(crate::objects::set::new_set(items)?);
+                let items = with_frame!(frame.pop_n(arg));
+                push!(tri!(crate::objects::set::new_set(items)));
             }
             Opcode::BUILD_MAP => {
-                let items = ops::pop_n(frame, 2 * arg);
-                frame.stack.push(ops::build_map(items)?);
+                let items = with_frame!(frame.pop_n(2 * arg));
+                push!(tri!(ops::build_map(items)));
             }
             Opcode::BUILD_CONST_KEY_MAP => {
-                let keys = pop!(frame);
-                let values = ops::pop_n(frame, arg);
-                frame.stack.push(ops::build_const_key_map(&keys, values)?);
+                let keys = pop!();
+                let values = with_frame!(frame.pop_n(arg));
+                push!(tri!(ops::build_const_key_map(&keys, values)));
             }
             Opcode::BUILD_STRING => {
-                let parts = ops::pop_n(frame, arg);
-                frame.stack.push(ops::build_string(&parts));
+                let parts = with_frame!(frame.pop_n(arg));
+                push!(ops::build_string(&parts));
             }
             Opcode::LIST_APPEND => {
-                let v = pop!(frame);
-                let l = &frame.stack[frame.stack.len() - arg];
-                crate::objects::list::as_list(l)
+                let v = pop!();
+                crate::objects::list::as_list(peek!(arg))
                     .expect("LIST_APPEND target")
                     .push(v);
             }
             Opcode::SET_ADD => {
-                let v = pop!(frame);
-                let s = &frame.stack[frame.stack.len() - arg];
-                crate::objects::set::as_set(s)
+                let v = pop!();
+                tri!(crate::objects::set::as_set(peek!(arg))
                     .expect("SET_ADD target")
-                    .add(v)?;
+                    .add(v));
             }
             Opcode::MAP_ADD => {
-                let v = pop!(frame);
-                let k = pop!(frame);
-                let d = &frame.stack[frame.stack.len() - arg];
-                crate::objects::dict::as_dict(d)
+                let v = pop!();
+                let k = pop!();
+                tri!(crate::objects::dict::as_dict(peek!(arg))
                     .expect("MAP_ADD target")
-                    .set(k, v)?;
+                    .set(k, v));
             }
             Opcode::LIST_EXTEND => {
-                let it = pop!(frame);
-                let l = frame.stack[frame.stack.len() - arg].clone();
-                ops::list_extend(&l, &it)?;
+                let it = pop!();
+                let l = peek!(arg).clone();
+                tri!(ops::list_extend(&l, &it));
             }
             Opcode::SET_UPDATE => {
-                let it = pop!(frame);
-                let s = frame.stack[frame.stack.len() - arg].clone();
-                ops::set_update(&s, &it)?;
+                let it = pop!();
+                let s = peek!(arg).clone();
+                tri!(ops::set_update(&s, &it));
             }
             Opcode::DICT_UPDATE => {
-                let m = pop!(frame);
-                let d = frame.stack[frame.stack.len() - arg].clone();
-                ops::dict_update(&d, &m)?;
+                let m = pop!();
+                let d = peek!(arg).clone();
+                tri!(ops::dict_update(&d, &m));
             }
             Opcode::DICT_MERGE => {
-                let m = pop!(frame);
-                let n = frame.stack.len();
-                let d = frame.stack[n - arg].clone();
-                let callable = frame.stack[n - arg - 2].clone();
-                ops::dict_merge(&callable, &d, &m)?;
+                let m = pop!();
+                let d = peek!(arg).clone();
+                let callable = peek!(arg + 2).clone();
+                tri!(ops::dict_merge(&callable, &d, &m));
             }
             Opcode::LIST_TO_TUPLE => {
-                let l = pop!(frame);
+                let l = pop!();
                 let items = crate::objects::list::as_list(&l).expect("list").to_vec();
-                frame.stack.push(new_tuple(items));
+                push!(new_tuple(items));
             }
             Opcode::UNPACK_SEQUENCE => {
-                let seq = pop!(frame);
-                ops::unpack_sequence(frame, &seq, arg)?;
+                let seq = pop!();
+                tri!(with_frame!(ops::unpack_sequence(frame, &seq, arg)));
             }
             Opcode::UNPACK_EX => {
-                let seq = pop!(frame);
-                ops::unpack_ex(frame, &seq, arg & 0xff, arg >> 8)?;
+                let seq = pop!();
+                tri!(with_frame!(ops::unpack_ex(
+                    frame,
+                    &seq,
+                    arg & 0xff,
+                    arg >> 8
+                )));
             }
             Opcode::FORMAT_VALUE => {
-                let spec = if arg & 4 != 0 {
-                    Some(pop!(frame))
-                } else {
-                    None
-                };
-                let v = pop!(frame);
-                frame
-                    .stack
-                    .push(ops::format_value(&v, arg & 3, spec.as_deref())?);
+                let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                let v = pop!();
+                push!(tri!(ops::format_value(&v, arg & 3, spec.as_deref())));
             }
             Opcode::KW_NAMES => frame.kwnames = Some(code.consts[arg].clone()),
             Opcode::CALL => {
                 let kwnames = frame.kwnames.take();
-                let r = ops::call(frame, arg, kwnames.as_deref())?;
-                frame.stack.push(r);
+                // SAFETY: FRAME-3 — `CALL n` finds the callable, self-or-null
+                // and `n` arguments on the stack.
+                let base = unsafe { sp.sub(arg + 2) };
+                // SAFETY: FRAME-2 — those `n + 2` slots are initialised, and
+                // stay so during the call (nothing else touches this
+                // running frame's stack).
+                let items = unsafe { std::slice::from_raw_parts(base, arg + 2) };
+                let r = ops::call(items, kwnames.as_deref());
+                while sp > base {
+                    drop(pop!());
+                }
+                push!(tri!(r));
             }
             Opcode::CALL_FUNCTION_EX => {
-                let kwargs = if arg & 1 != 0 {
-                    Some(pop!(frame))
-                } else {
-                    None
-                };
-                let args = pop!(frame);
-                let _null = pop!(frame);
-                let callable = pop!(frame);
-                frame
-                    .stack
-                    .push(ops::call_ex(&callable, &args, kwargs.as_deref())?);
+                let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                let args = pop!();
+                let _null = pop!();
+                let callable = pop!();
+                push!(tri!(ops::call_ex(&callable, &args, kwargs.as_deref())));
             }
             Opcode::MAKE_FUNCTION => {
-                let f = ops::make_function(frame, arg)?;
-                frame.stack.push(f);
+                let f = tri!(with_frame!(ops::make_function(frame, arg)));
+                push!(f);
             }
             Opcode::RETURN_VALUE => {
-                let v = pop!(frame);
-                return Ok(Exit::Return(v));
+                let v = pop!();
+                exit!(Ok(Exit::Return(v)));
             }
             Opcode::YIELD_VALUE => {
-                let v = pop!(frame);
-                return Ok(Exit::Yield(v));
+                let v = pop!();
+                exit!(Ok(Exit::Yield(v)));
             }
             Opcode::SEND => {
-                let v = pop!(frame);
-                match ops::send(top!(frame), v)? {
-                    ops::SendResult::Yielded(x) => frame.stack.push(x),
+                let v = pop!();
+                match tri!(ops::send(peek!(1), v)) {
+                    ops::SendResult::Yielded(x) => push!(x),
                     ops::SendResult::Returned(r) => {
-                        drop(pop!(frame));
-                        frame.stack.push(r);
-                        frame.ip = arg;
+                        drop(pop!());
+                        push!(r);
+                        ip = arg;
                     }
                 }
             }
             Opcode::GET_YIELD_FROM_ITER => {
-                let v = pop!(frame);
-                frame.stack.push(ops::yield_from_iter(v)?);
+                let v = pop!();
+                push!(tri!(ops::yield_from_iter(v)));
             }
             Opcode::PUSH_EXC_INFO => {
-                let e = pop!(frame);
+                let e = pop!();
                 let prev = super::exc_info::replace(Some(e.clone()));
-                frame
-                    .stack
-                    .push(prev.unwrap_or_else(crate::objects::none::none));
-                frame.stack.push(e);
+                push!(prev.unwrap_or_else(crate::objects::none::none));
+                push!(e);
             }
             Opcode::POP_EXCEPT => {
-                let prev = pop!(frame);
+                let prev = pop!();
                 let prev = if prev.is(crate::objects::none::none_ref()) {
                     None
                 } else {
@@ -476,50 +552,57 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 // CPython reports for the frame; the traceback entry of the
                 // original raise already has it, and the handler search
                 // must start from this instruction, so it is not used.
-                let e = pop!(frame);
+                let e = pop!();
                 frame.reraise = true;
-                return Err(PyErr::from_instance(e));
+                tri!(Err(PyErr::from_instance(e)));
             }
             Opcode::CHECK_EXC_MATCH => {
-                let ty = pop!(frame);
-                let m = ops::exception_matches(top!(frame), &ty)?;
-                frame.stack.push(new_bool(m));
+                let ty = pop!();
+                let m = tri!(ops::exception_matches(peek!(1), &ty));
+                push!(new_bool(m));
             }
-            Opcode::RAISE_VARARGS => return Err(ops::raise(frame, arg)?),
+            Opcode::RAISE_VARARGS => {
+                let e = tri!(with_frame!(ops::raise(frame, arg)));
+                tri!(Err(e));
+            }
             Opcode::WITH_EXCEPT_START => {
-                let n = frame.stack.len();
-                let r = ops::with_except_start(&frame.stack[n - 4], &frame.stack[n - 1])?;
-                frame.stack.push(r);
+                let r = tri!(ops::with_except_start(peek!(4), peek!(1)));
+                push!(r);
             }
             Opcode::BEFORE_WITH => {
-                let mgr = pop!(frame);
-                let (exit, entered) = ops::before_with(&mgr)?;
-                frame.stack.push(exit);
-                frame.stack.push(entered);
+                let mgr = pop!();
+                let (exit, entered) = tri!(ops::before_with(&mgr));
+                push!(exit);
+                push!(entered);
             }
-            Opcode::LOAD_ASSERTION_ERROR => frame.stack.push(exc::ASSERTION_ERROR.to_ref()),
+            Opcode::LOAD_ASSERTION_ERROR => push!(exc::ASSERTION_ERROR.to_ref()),
             Opcode::LOAD_BUILD_CLASS => {
-                let v = ops::load_build_class(frame)?;
-                frame.stack.push(v);
+                let v = tri!(ops::load_build_class(frame));
+                push!(v);
             }
             Opcode::IMPORT_NAME => {
-                let fromlist = pop!(frame);
-                let level = pop!(frame);
-                let m = super::import::import_name(frame, &code.names[arg], &fromlist, &level)?;
-                frame.stack.push(m);
+                let fromlist = pop!();
+                let level = pop!();
+                let m = tri!(super::import::import_name(
+                    frame,
+                    &code.names[arg],
+                    &fromlist,
+                    &level
+                ));
+                push!(m);
             }
             Opcode::IMPORT_FROM => {
-                let v = super::import::import_from(top!(frame), &code.names[arg])?;
-                frame.stack.push(v);
+                let v = tri!(super::import::import_from(peek!(1), &code.names[arg]));
+                push!(v);
             }
             Opcode::IMPORT_STAR => {
-                let m = pop!(frame);
-                super::import::import_star(frame, &m)?;
+                let m = pop!();
+                tri!(super::import::import_star(frame, &m));
             }
-            Opcode::SETUP_ANNOTATIONS => ops::setup_annotations(frame)?,
+            Opcode::SETUP_ANNOTATIONS => tri!(ops::setup_annotations(frame)),
             Opcode::PRINT_EXPR => {
-                let v = pop!(frame);
-                ops::print_expr(&v)?;
+                let v = pop!();
+                tri!(ops::print_expr(&v));
             }
             Opcode::SETUP_FINALLY
             | Opcode::SETUP_CLEANUP

@@ -2,6 +2,7 @@
 //! exception state and tracebacks, and running a program's `__main__`.
 
 pub mod call;
+pub mod datastack;
 pub mod eval;
 pub mod exc_info;
 pub mod frame;

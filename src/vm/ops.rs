@@ -170,7 +170,7 @@ pub fn delete_global(frame: &Frame, name: &PyObject) -> PyResult<()> {
 
 /// The cell object in fast slot `i`.
 pub fn cell_of(frame: &Frame, i: usize) -> &CellObject {
-    frame.fast[i]
+    frame.fast()[i]
         .as_ref()
         .and_then(|c| as_cell(c))
         .expect("cell slot holds a cell")
@@ -371,12 +371,6 @@ pub fn eval_breaker() -> PyResult<()> {
     Ok(())
 }
 
-/// Pop the top `n` values, in stack order.
-pub fn pop_n(frame: &mut Frame, n: usize) -> Vec<Ref> {
-    let at = frame.stack.len() - n;
-    frame.stack.split_off(at)
-}
-
 /// `BUILD_MAP`.
 pub fn build_map(kv: Vec<Ref>) -> PyResult {
     let d = new_dict();
@@ -543,7 +537,9 @@ pub fn unpack_sequence(frame: &mut Frame, seq: &PyObject, n: usize) -> PyResult<
             "too many values to unpack (expected {n})"
         )));
     }
-    frame.stack.extend(items.into_iter().rev());
+    for v in items.into_iter().rev() {
+        frame.push(v);
+    }
     Ok(())
 }
 
@@ -559,9 +555,13 @@ pub fn unpack_ex(frame: &mut Frame, seq: &PyObject, before: usize, after: usize)
     }
     let tail = items.split_off(items.len() - after);
     let middle = items.split_off(before);
-    frame.stack.extend(tail.into_iter().rev());
-    frame.stack.push(new_list(middle));
-    frame.stack.extend(items.into_iter().rev());
+    for v in tail.into_iter().rev() {
+        frame.push(v);
+    }
+    frame.push(new_list(middle));
+    for v in items.into_iter().rev() {
+        frame.push(v);
+    }
     Ok(())
 }
 
@@ -595,27 +595,21 @@ pub fn format(v: &PyObject, spec: Ref) -> PyResult {
     Ok(r)
 }
 
-/// `CALL n`: `[callable self_or_null args...]` → result.
-#[inline]
-pub fn call(frame: &mut Frame, n: usize, kwnames: Option<&PyObject>) -> PyResult {
-    let len = frame.stack.len();
-    let base = len - n - 2;
-    let has_self = !is_null(&frame.stack[base + 1]);
-    let result = {
-        let callable = &frame.stack[base];
-        let args = if has_self {
-            &frame.stack[base + 1..]
-        } else {
-            &frame.stack[base + 2..]
-        };
-        if let Some(f) = crate::objects::function::as_function(callable) {
-            super::call::call_function(f, args, kwnames)
-        } else {
-            protocol::call(callable, args, kwnames)
-        }
+/// `CALL n`: `items` is `[callable, self_or_null, args...]`; the caller
+/// drops them afterwards.
+#[inline(always)]
+pub fn call(items: &[Ref], kwnames: Option<&PyObject>) -> PyResult {
+    let callable = &items[0];
+    let args = if is_null(&items[1]) {
+        &items[2..]
+    } else {
+        &items[1..]
     };
-    frame.stack.truncate(base);
-    result
+    if let Some(f) = crate::objects::function::as_function(callable) {
+        super::call::call_function(f, args, kwnames)
+    } else {
+        protocol::call(callable, args, kwnames)
+    }
 }
 
 /// `CALL_FUNCTION_EX`.
@@ -652,27 +646,11 @@ pub fn call_ex(callable: &PyObject, args: &PyObject, kwargs: Option<&PyObject>) 
 
 /// `MAKE_FUNCTION flags`.
 pub fn make_function(frame: &mut Frame, flags: usize) -> PyResult {
-    let code = frame.stack.pop().expect("code object");
-    let closure = if flags & 8 != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let annotations = if flags & 4 != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let kwdefaults = if flags & 2 != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let defaults = if flags & 1 != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
+    let code = frame.pop().expect("code object");
+    let closure = if flags & 8 != 0 { frame.pop() } else { None };
+    let annotations = if flags & 4 != 0 { frame.pop() } else { None };
+    let kwdefaults = if flags & 2 != 0 { frame.pop() } else { None };
+    let defaults = if flags & 1 != 0 { frame.pop() } else { None };
     let f =
         crate::objects::function::new_function(code, frame.globals.clone(), frame.builtins.clone());
     let fo = crate::objects::function::as_function(&f).expect("function");
@@ -789,14 +767,14 @@ pub fn raise(frame: &mut Frame, n: usize) -> PyResult<PyErr> {
             )),
         },
         1 => {
-            let v = frame.stack.pop().expect("raise operand");
+            let v = frame.pop().expect("raise operand");
             let e = make_exception(&v)?;
             set_context(&e);
             Ok(PyErr::from_instance(e))
         }
         _ => {
-            let cause = frame.stack.pop().expect("raise cause");
-            let v = frame.stack.pop().expect("raise operand");
+            let cause = frame.pop().expect("raise cause");
+            let v = frame.pop().expect("raise operand");
             let e = make_exception(&v)?;
             let cause =
                 if cause.is(none_ref()) {
