@@ -108,10 +108,127 @@ fn a_script_runs_with_its_arguments_and_exit_status() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Run `cmd` with `input` on stdin; its output.
+fn with_stdin(mut cmd: Command, input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Run the same arguments and stdin with both; compare stdout and status.
+fn same_stdout_as_cpython(args: &[&str], input: &str) -> (Output, Output) {
+    let mut ours = pyrite();
+    ours.args(args);
+    let mut theirs = python3();
+    theirs.args(args);
+    let (ours, theirs) = (with_stdin(ours, input), with_stdin(theirs, input));
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&theirs.stdout),
+        "stdout for {args:?} with input {input:?}\nour stderr: {}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    assert_eq!(
+        ours.status.code(),
+        theirs.status.code(),
+        "status for {args:?}"
+    );
+    (ours, theirs)
+}
+
+/// stderr of an interactive session without the two banner lines (which
+/// name the implementation).
+fn session_stderr(out: &Output) -> String {
+    let text = String::from_utf8_lossy(&out.stderr).into_owned();
+    let mut lines = text.split_inclusive('\n');
+    let banner = lines.next().unwrap_or("");
+    assert!(banner.contains("on linux"), "banner: {banner:?}");
+    lines.skip(1).collect()
+}
+
 #[test]
-fn usage_errors_exit_with_status_2() {
-    for args in [&["-X"][..], &["--frobnicate"][..], &[][..]] {
-        let out = pyrite().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+fn a_valid_script_runs() {
+    let dir = std::env::temp_dir().join(format!("pyrite-cli-hello-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("hello.py");
+    std::fs::write(&script, "import sys\nprint('hello', len(sys.argv))\n").unwrap();
+    same_stdout_as_cpython(&[script.to_str().unwrap(), "a"], "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dash_c_runs_a_command_with_its_arguments() {
+    let argv = "import sys; print(len(sys.argv), sys.argv[0], sys.argv[1], sys.argv[2])";
+    same_stdout_as_cpython(&["-c", argv, "a", "-x"], "");
+    same_stdout_as_cpython(&["-cprint('attached')"], "");
+    same_stdout_as_cpython(&["-q", "-c", "print(__name__)"], "");
+    same_stdout_as_cpython(&["-c", "raise SystemExit(3)"], "");
+    same_stdout_as_cpython(&["-c", "import sys; sys.exit('bye')"], "");
+    let (ours, theirs) = same_stdout_as_cpython(&["-c", "print('x')\nundefined_name"], "");
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+}
+
+#[test]
+fn a_program_is_read_from_stdin() {
+    let program =
+        "import sys\nprint(len(sys.argv), sys.argv[0], sys.argv[1], __name__, __file__)\nprint(input())\n";
+    same_stdout_as_cpython(&["-", "arg"], program);
+    same_stdout_as_cpython(&[], "print('piped')\n");
+}
+
+#[test]
+fn input_reads_lines_from_stdin() {
+    let program = "x = input('name? ')\nprint('hi', x)\ntry:\n    input()\nexcept EOFError as e:\n    print('EOFError', e)\n";
+    let dir = std::env::temp_dir().join(format!("pyrite-cli-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("ask.py");
+    std::fs::write(&script, program).unwrap();
+    same_stdout_as_cpython(&[script.to_str().unwrap()], "pyrite\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn interactive_session_prints_values_and_prompts_like_cpython() {
+    let session = "x = 5\nx\n'text'\ndef f(n):\n    return n * 2\n\nf(x)\nif x:\n    print('yes')\n\nundefined_name\nprint('after the error'); 7\n1 +\nNone\nx = (1,\n 2)\n_\n";
+    let (ours, theirs) = same_stdout_as_cpython(&["-i"], session);
+    assert_eq!(session_stderr(&ours), session_stderr(&theirs));
+    let (ours, theirs) = same_stdout_as_cpython(
+        &["-q", "-i"],
+        "import sys\nsys.exit(4)\nprint('not reached')\n",
+    );
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+}
+
+#[test]
+fn dash_i_prompts_after_the_command() {
+    let (ours, theirs) = same_stdout_as_cpython(&["-q", "-i", "-c", "y = 21"], "y * 2\n");
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+}
+
+#[test]
+fn usage_errors_are_reported_as_cpython_reports_them() {
+    for args in [&["-X"][..], &["--frobnicate"][..], &["-c"][..], &["-Q"][..]] {
+        let ours = pyrite().args(args).output().unwrap();
+        let theirs = python3().args(args).output().unwrap();
+        assert_eq!(ours.status.code(), Some(2), "{args:?}");
+        let first = |o: &Output| {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .next()
+                .map(str::to_string)
+        };
+        assert_eq!(first(&ours), first(&theirs), "{args:?}");
     }
 }

@@ -11,6 +11,13 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("sum", super::builtins_iter::sum),
     ("any", super::builtins_iter::any),
     ("all", super::builtins_iter::all),
+    ("exec", super::builtins_exec::exec),
+    ("eval", super::builtins_exec::eval),
+    ("compile", super::builtins_exec::compile),
+    ("vars", super::builtins_misc::vars),
+    ("dir", super::builtins_misc::dir),
+    ("input", super::builtins_misc::input),
+    ("open", super::builtins_misc::open),
 ];
 
 /// Types added to `builtins`.
@@ -21,4 +28,5 @@ pub const TYPES: &[&TypeObject] = &[
     &crate::objects::itertools_builtins::MAP_TYPE,
     &crate::objects::itertools_builtins::FILTER_TYPE,
     &crate::objects::itertools_builtins::REVERSED_TYPE,
+    &crate::objects::superobj::SUPER_TYPE,
 ];

@@ -4,20 +4,24 @@
 pub mod args;
 pub mod builtins;
 pub mod builtins_iter;
+pub mod builtins_exec;
+pub mod builtins_misc;
 pub mod builtins_more;
 pub mod gc;
 pub mod sys;
+pub mod time;
 
 use crate::objects::object::Ref;
 
 /// Names of the modules built into the binary.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time"];
 
 /// Make built-in module `name`, if there is one.
 pub fn make_builtin_module(name: &str) -> Option<Ref> {
     match name {
         "sys" => Some(sys::make_module()),
         "gc" => Some(gc::make_module()),
+        "time" => Some(time::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
         _ => None,
     }

@@ -330,6 +330,9 @@ pub fn make_module() -> Ref {
     set_item_str(&d, "stderr", err.clone());
     set_item_str(&d, "__stdout__", out);
     set_item_str(&d, "__stderr__", err);
+    let stdin = crate::objects::fileobj::new_stdin();
+    set_item_str(&d, "stdin", stdin.clone());
+    set_item_str(&d, "__stdin__", stdin);
     set_item_str(&d, "maxsize", new_int(i64::MAX));
     set_item_str(&d, "byteorder", new_str("little"));
     set_item_str(&d, "platform", new_str("linux"));

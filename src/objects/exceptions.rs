@@ -33,6 +33,9 @@ pub struct ExceptionObject {
     /// NameError a tuple `(varnames, globals, builtins)`, for an
     /// AttributeError the object.
     pub suggestion_context: RefCellSlot,
+    /// Fields of a subclass, as a tuple: OSError's
+    /// `(errno, strerror, filename, filename2)`; empty for the others.
+    pub extra: RefCellSlot,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, starts with the header; every exception
@@ -65,6 +68,7 @@ fn exc_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
         &e.cause,
         &e.context,
         &e.suggestion_context,
+        &e.extra,
     ] {
         if let Some(p) = slot.peek() {
             v.visit(p);
@@ -80,6 +84,7 @@ fn exc_clear(obj: &PyObject) {
         &e.cause,
         &e.context,
         &e.suggestion_context,
+        &e.extra,
     ] {
         slot.set(None);
     }
@@ -97,6 +102,7 @@ pub fn new_exception(ty: &TypeObject, args: Vec<Ref>) -> Ref {
         context: RefCellSlot::empty(),
         suppress_context: Cell::new(false),
         suggestion_context: RefCellSlot::empty(),
+        extra: RefCellSlot::empty(),
     };
     // SAFETY: `alloc_object` returned room for an ExceptionObject.
     unsafe { obj.cast::<ExceptionObject>().as_ptr().write(e) };
@@ -385,13 +391,19 @@ exception_types! {
     MEMORY_ERROR = "MemoryError": EXCEPTION;
     NAME_ERROR = "NameError": EXCEPTION;
     UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR;
-    OS_ERROR = "OSError": EXCEPTION;
-    FILE_NOT_FOUND_ERROR = "FileNotFoundError": OS_ERROR;
-    FILE_EXISTS_ERROR = "FileExistsError": OS_ERROR;
-    PERMISSION_ERROR = "PermissionError": OS_ERROR;
-    IS_A_DIRECTORY_ERROR = "IsADirectoryError": OS_ERROR;
-    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": OS_ERROR;
-    TIMEOUT_ERROR = "TimeoutError": OS_ERROR;
+    OS_ERROR = "OSError": EXCEPTION, getsets OS_ERROR_GETSETS, str os_error_str;
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": OS_ERROR, str os_error_str;
+    FILE_EXISTS_ERROR = "FileExistsError": OS_ERROR, str os_error_str;
+    PERMISSION_ERROR = "PermissionError": OS_ERROR, str os_error_str;
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": OS_ERROR, str os_error_str;
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": OS_ERROR, str os_error_str;
+    TIMEOUT_ERROR = "TimeoutError": OS_ERROR, str os_error_str;
+    BLOCKING_IO_ERROR = "BlockingIOError": OS_ERROR, str os_error_str;
+    CHILD_PROCESS_ERROR = "ChildProcessError": OS_ERROR, str os_error_str;
+    CONNECTION_ERROR = "ConnectionError": OS_ERROR, str os_error_str;
+    BROKEN_PIPE_ERROR = "BrokenPipeError": CONNECTION_ERROR, str os_error_str;
+    INTERRUPTED_ERROR = "InterruptedError": OS_ERROR, str os_error_str;
+    PROCESS_LOOKUP_ERROR = "ProcessLookupError": OS_ERROR, str os_error_str;
     REFERENCE_ERROR = "ReferenceError": EXCEPTION;
     RUNTIME_ERROR = "RuntimeError": EXCEPTION;
     NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
@@ -410,6 +422,177 @@ exception_types! {
     DEPRECATION_WARNING = "DeprecationWarning": WARNING;
     RUNTIME_WARNING = "RuntimeWarning": WARNING;
     SYNTAX_WARNING = "SyntaxWarning": WARNING;
+}
+
+// ---- OSError: `errno`, `strerror`, `filename`, `filename2` -------------
+//
+// CPython keeps these four in C fields; pyrite keeps them in the
+// exception's `extra` tuple, in this order, None until set.
+
+const OS_FIELDS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
+
+fn os_field(obj: &PyObject, name: &str) -> Ref {
+    let i = OS_FIELDS.iter().position(|n| *n == name).unwrap_or(0);
+    payload(obj)
+        .extra
+        .get()
+        .and_then(|t| items(&t).get(i).cloned())
+        .unwrap_or_else(super::none::none)
+}
+
+fn set_os_field(obj: &PyObject, name: &str, v: Option<Ref>) -> PyResult<()> {
+    let i = OS_FIELDS.iter().position(|n| *n == name).unwrap_or(0);
+    let e = payload(obj);
+    let mut fields: Vec<Ref> = match e.extra.get() {
+        Some(t) if items(&t).len() == OS_FIELDS.len() => items(&t).to_vec(),
+        _ => vec![super::none::none(); OS_FIELDS.len()],
+    };
+    fields[i] = v.unwrap_or_else(super::none::none);
+    e.extra.set(Some(new_tuple(fields)));
+    Ok(())
+}
+
+macro_rules! os_getset {
+    ($name:literal) => {
+        GetSetDef {
+            name: $name,
+            get: |o| Ok(os_field(o, $name)),
+            set: Some(|o, v| set_os_field(o, $name, v)),
+        }
+    };
+}
+
+static OS_ERROR_GETSETS: [GetSetDef; 4] = [
+    os_getset!("errno"),
+    os_getset!("strerror"),
+    os_getset!("filename"),
+    os_getset!("filename2"),
+];
+
+/// The OSError subclass CPython picks for `errno` (PEP 3151), if any.
+pub fn os_error_subclass(errno: i64) -> Option<&'static TypeObject> {
+    Some(match errno {
+        1 | 13 => &PERMISSION_ERROR,
+        2 => &FILE_NOT_FOUND_ERROR,
+        3 => &PROCESS_LOOKUP_ERROR,
+        4 => &INTERRUPTED_ERROR,
+        10 => &CHILD_PROCESS_ERROR,
+        11 | 114 | 115 => &BLOCKING_IO_ERROR,
+        17 => &FILE_EXISTS_ERROR,
+        20 => &NOT_A_DIRECTORY_ERROR,
+        21 => &IS_A_DIRECTORY_ERROR,
+        32 | 108 => &BROKEN_PIPE_ERROR,
+        110 => &TIMEOUT_ERROR,
+        _ => return None,
+    })
+}
+
+/// `OSError.__new__`: `OSError(errno, strerror, ...)` makes the subclass
+/// for `errno` when called on OSError itself.
+fn os_error_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let n = args.len() - kw.map_or(0, |k| items(k).len());
+    let mut ty = ty;
+    if std::ptr::eq(ty, &OS_ERROR) && (2..=5).contains(&n) {
+        if let Some(sub) = super::int::small_value(&args[0]).and_then(os_error_subclass) {
+            ty = sub;
+        }
+    }
+    exc_new(ty, args, kw)
+}
+
+/// `OSError.__init__`: two to five arguments set errno, strerror,
+/// filename (and filename2); `args` keeps only the first two then.
+fn os_error_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    exc_init(obj, args, kw)?;
+    let n = args.len() - kw.map_or(0, |k| items(k).len());
+    if (2..=5).contains(&n) {
+        let a = &args[..n];
+        set_os_field(obj, "errno", Some(a[0].clone()))?;
+        set_os_field(obj, "strerror", Some(a[1].clone()))?;
+        if n >= 3 {
+            set_os_field(obj, "filename", Some(a[2].clone()))?;
+            if n == 5 {
+                set_os_field(obj, "filename2", Some(a[4].clone()))?;
+            }
+            payload(obj).args.set(Some(new_tuple(a[..2].to_vec())));
+        }
+    }
+    Ok(())
+}
+
+/// `str(oserror)`: `[Errno N] strerror: 'filename'` when the fields are
+/// set, else as other exceptions.
+fn os_error_str(obj: &PyObject) -> PyResult {
+    let none = super::none::none_ref();
+    let [errno, strerror, filename, filename2] = OS_FIELDS.map(|n| os_field(obj, n));
+    let s = |v: &Ref| super::protocol::to_string(v);
+    let r = |v: &Ref| super::protocol::repr_string(v);
+    if !filename.is(none) {
+        let (e, m, f) = (s(&errno)?, s(&strerror)?, r(&filename)?);
+        if !filename2.is(none) {
+            return Ok(new_str(&format!(
+                "[Errno {e}] {m}: {f} -> {}",
+                r(&filename2)?
+            )));
+        }
+        return Ok(new_str(&format!("[Errno {e}] {m}: {f}")));
+    }
+    if !errno.is(none) && !strerror.is(none) {
+        return Ok(new_str(&format!(
+            "[Errno {}] {}",
+            s(&errno)?,
+            s(&strerror)?
+        )));
+    }
+    exc_str(obj)
+}
+
+/// Give OSError and its static subclasses their `__new__` / `__init__`
+/// (called by `registry::install_slots`, before the dunder wrappers are
+/// made).
+pub fn install_os_error() {
+    for ty in all_types() {
+        if is_os_subclass(ty) {
+            ty.slots.new.set(Some(os_error_new));
+            ty.slots.init.set(Some(os_error_init));
+        }
+    }
+}
+
+fn is_os_subclass(ty: &TypeObject) -> bool {
+    let mut t = Some(ty);
+    while let Some(b) = t {
+        if std::ptr::eq(b, &OS_ERROR) {
+            return true;
+        }
+        t = b.base();
+    }
+    false
+}
+
+/// A raised OSError for `errno` (the PEP 3151 subclass when there is
+/// one) with its fields set: `[Errno N] strerror: 'filename'`.
+pub fn new_os_error(errno: i64, strerror: &str, filename: Option<Ref>) -> super::err::PyErr {
+    let ty = os_error_subclass(errno).unwrap_or(&OS_ERROR);
+    let e = new_exception(ty, vec![super::int::new_int(errno), new_str(strerror)]);
+    let _ = set_os_field(&e, "errno", Some(super::int::new_int(errno)));
+    let _ = set_os_field(&e, "strerror", Some(new_str(strerror)));
+    if let Some(f) = filename {
+        let _ = set_os_field(&e, "filename", Some(f));
+    }
+    super::err::PyErr::from_instance(e)
+}
+
+/// The OSError for a failed system call (`e`), naming `filename`.
+pub fn os_error_from_io(e: &std::io::Error, filename: Option<Ref>) -> super::err::PyErr {
+    match e.raw_os_error() {
+        Some(errno) => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            new_os_error(errno as i64, &text, filename)
+        }
+        None => super::err::PyErr::new(&OS_ERROR, e.to_string()),
+    }
 }
 
 /// The exception's payload, for the VM (traceback, chaining).

@@ -18,6 +18,7 @@ pub fn install_slots() {
     super::tuple_methods::install();
     super::dict_methods::install();
     super::set_methods::install();
+    super::exceptions::install_os_error();
 }
 
 /// Static types defined by the operation modules, bases first.
@@ -38,5 +39,7 @@ pub fn more_types() -> Vec<&'static TypeObject> {
         &super::itertools_builtins::REVERSED_TYPE,
     ]);
     v.extend(super::dict_methods::types());
+    v.push(&super::superobj::SUPER_TYPE);
+    v.extend(super::fileobj::types());
     v
 }

@@ -119,6 +119,15 @@ fn solid_base(t: &TypeObject) -> &TypeObject {
     while t.is_heap() {
         t = t.base().expect("heap types have a base");
     }
+    // A static type that adds no fields to its base shares its layout
+    // (`ValueError` and `OSError` both lay out as BaseException).
+    while let Some(b) = t.base() {
+        let same = b.basicsize == t.basicsize && t.slots.drop as usize == b.slots.drop as usize;
+        if !same {
+            break;
+        }
+        t = b;
+    }
     t
 }
 

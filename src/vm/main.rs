@@ -24,7 +24,7 @@ pub fn set_x_option(opt: &str) {
     }
 }
 
-fn memstats_wanted() -> bool {
+pub(crate) fn memstats_wanted() -> bool {
     MEMSTATS.load(std::sync::atomic::Ordering::Relaxed)
         || std::env::var("PYRITEMALLOCSTATS").is_ok_and(|v| !v.is_empty() && v != "0")
 }
@@ -91,7 +91,7 @@ pub fn handle_uncaught(e: &PyErr) -> i32 {
 /// underscore become None first, then every other name (but
 /// `__builtins__`), so objects die and their `__del__` runs in the order
 /// CPython's do; then a full collection finds the cycles.
-fn shutdown(d: &Ref, status: i32) -> i32 {
+pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
     let dict = as_dict(d).expect("main dict");
     let keys = dict.keys();
     for pass in 0..2 {

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod exc_info;
 pub mod frame;
 pub mod import;
+pub mod interactive;
 pub mod main;
 pub mod ops;
 pub mod recursion;

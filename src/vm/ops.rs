@@ -212,6 +212,9 @@ pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
             }
         }
     }
+    if let Some(pair) = crate::objects::superobj::load_method(&obj, name) {
+        return Ok(pair); // `super().method()`: no bound method
+    }
     let attr = protocol::getattr(&obj, name)?;
     Ok((attr, null()))
 }
