@@ -118,6 +118,7 @@ impl<'a> Parser<'a, '_> {
                 ));
             } else if is_f {
                 any_f = true;
+                self.fstring_token = Some((t.text, t.start));
                 self.fstring(body, raw, span, &mut pieces, 0)
                     .map_err(|e| match e {
                         FErr::Msg(m) => err_after(m),
@@ -289,7 +290,20 @@ impl<'a> Parser<'a, '_> {
         if j >= b.len() {
             return Err(FErr::Msg("f-string: expecting '}'".into()));
         }
-        let value = parse_fstring_expr(expr_text, self.arena, self.depth + 1).map_err(|e| {
+        let at = self.fstring_token.and_then(|(tok_text, start)| {
+            let k = tok_text.find(expr_text)?;
+            let before = &tok_text[..k];
+            let lines = before.matches('\n').count() as u32;
+            let col = match before.rfind('\n') {
+                Some(nl) => (k - nl - 1) as u32,
+                None => start.col + k as u32,
+            };
+            Some(super::super::token::Pos {
+                line: start.line + lines,
+                col,
+            })
+        });
+        let value = parse_fstring_expr(expr_text, self.arena, self.depth + 1, at).map_err(|e| {
             FErr::Raw(RawError::syntax(
                 format!("f-string: {}", e.msg),
                 span.start,

@@ -57,6 +57,7 @@ fn parse_normalized<'a>(src: &str, arena: &'a Bump) -> Result<&'a Module<'a>, Ra
         tokens,
         pos: 0,
         prev_end: Pos::default(),
+        fstring_token: None,
         depth: 0,
     };
     let result = p.file();
@@ -79,21 +80,39 @@ fn parse_normalized<'a>(src: &str, arena: &'a Bump) -> Result<&'a Module<'a>, Ra
 
 /// Parses the source of an f-string replacement field as CPython 3.11 does:
 /// as an expression wrapped in parentheses.
+/// `at` is where `text` starts in the source file: the expression's nodes
+/// get positions in the file, as CPython's `fstring_find_expr_location`
+/// places them.
 pub(crate) fn parse_fstring_expr<'a>(
     text: &str,
     arena: &'a Bump,
     depth: usize,
+    at: Option<Pos>,
 ) -> Result<&'a Expr<'a>, RawError> {
     let src = format!("({text})");
-    let toks = tokenize(&src);
+    let mut toks = tokenize(&src);
     if let Some(e) = toks.error {
         return Err(e);
+    }
+    if let Some(at) = at {
+        // Inner line 1, column 1 (after the added parenthesis) is `at`.
+        let shift = |p: &mut Pos| {
+            if p.line == 1 {
+                p.col = (p.col + at.col).saturating_sub(1);
+            }
+            p.line += at.line - 1;
+        };
+        for t in toks.tokens.iter_mut() {
+            shift(&mut t.start);
+            shift(&mut t.end);
+        }
     }
     let mut p = Parser {
         arena,
         tokens: toks.tokens,
         pos: 0,
         prev_end: Pos::default(),
+        fstring_token: None,
         depth,
     };
     p.fstring_expr()
@@ -109,6 +128,9 @@ pub(crate) struct Parser<'a, 'src> {
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT.
     pub prev_end: Pos,
     pub depth: usize,
+    /// The string token whose f-string fields are being parsed: its text and
+    /// start, to place the fields' expressions in the source.
+    pub fstring_token: Option<(&'src str, Pos)>,
 }
 
 impl<'a, 'src> Parser<'a, 'src> {
