@@ -45,12 +45,12 @@ pub fn frame_locals(f: &Frame) -> PyResult {
     let nlocals = code.nlocals();
     for (i, name) in code.varnames.iter().enumerate() {
         // A parameter captured by a closure lives in its cell instead.
-        if let Some(v) = &f.fast[i] {
+        if let Some(v) = &f.fast()[i] {
             dict.set(name.clone(), v.clone())?;
         }
     }
     for (i, name) in code.derefnames.iter().enumerate() {
-        let cell = f.fast[nlocals + i]
+        let cell = f.fast()[nlocals + i]
             .as_ref()
             .and_then(|c| crate::objects::cell::as_cell(c));
         if let Some(v) = cell.and_then(|c| c.contents.get()) {
@@ -123,7 +123,7 @@ pub fn run_code_object(code: &Ref, globals: &Ref, locals: Ref) -> PyResult {
     let mut frame = Frame::new(code.clone(), globals.clone(), builtins, Some(locals));
     let nlocals = c.nlocals();
     for i in 0..c.unit.cellvars.len() {
-        frame.fast[nlocals + i] = Some(new_cell(None));
+        frame.fast_mut()[nlocals + i] = Some(new_cell(None));
     }
     match run_frame(&mut frame, None)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),

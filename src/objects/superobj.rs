@@ -104,11 +104,11 @@ fn from_calling_frame() -> PyResult<(Ref, Ref)> {
             return Err(runtime_error("super(): no arguments"));
         }
         let nlocals = code.nlocals();
-        let mut first = f.fast.first().cloned().flatten();
+        let mut first = f.fast().first().cloned().flatten();
         if first.is_none() {
             // The first parameter may have moved into its cell.
             if let Some(i) = code.cell2arg.iter().position(|a| *a == Some(0)) {
-                first = f.fast[nlocals + i]
+                first = f.fast()[nlocals + i]
                     .as_ref()
                     .and_then(|c| super::cell::as_cell(c))
                     .and_then(|c| c.contents.get());
@@ -120,7 +120,7 @@ fn from_calling_frame() -> PyResult<(Ref, Ref)> {
             if as_str(name) != Some("__class__") {
                 continue;
             }
-            let cell = f.fast[nlocals + j]
+            let cell = f.fast()[nlocals + j]
                 .as_ref()
                 .and_then(|c| super::cell::as_cell(c))
                 .ok_or_else(|| runtime_error("super(): bad __class__ cell"))?;
