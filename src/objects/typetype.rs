@@ -198,7 +198,7 @@ fn c3_mro(ty: &Ref, bases: &[Ref]) -> PyResult<Vec<Ref>> {
                 }
             }
             return Err(type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -466,11 +466,22 @@ pub fn dict_update(d: &PyObject, m: &PyObject) -> PyResult<()> {
     }
 }
 
+/// CPython's `_PyObject_FunctionStr` without the "()": `module.qualname`
+/// (the module left out for builtins), or the type name.
 fn func_name(callable: &PyObject) -> String {
-    protocol::getattr_str(callable, "__qualname__")
+    let Some(q) = protocol::getattr_str(callable, "__qualname__")
         .ok()
         .and_then(|n| as_str(&n).map(str::to_string))
-        .unwrap_or_else(|| callable.ty().name().to_string())
+    else {
+        return format!("{} object", callable.ty().name());
+    };
+    let module = protocol::getattr_str(callable, "__module__")
+        .ok()
+        .and_then(|m| as_str(&m).map(str::to_string));
+    match module {
+        Some(m) if m != "builtins" => format!("{m}.{q}"),
+        _ => q,
+    }
 }
 
 /// `DICT_MERGE` (`f(**m)`): a repeated key is a TypeError.
