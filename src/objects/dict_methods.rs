@@ -591,6 +591,7 @@ macro_rules! view_type {
                 drop: view_drop,
                 traverse: Some(view_traverse),
                 repr: Cell::new(view_repr),
+                hash: Cell::new(Some(super::protocol::hash_not_implemented)),
                 len: Cell::new(Some(view_len)),
                 iter: Cell::new(Some($iter)),
                 contains: Cell::new($contains),

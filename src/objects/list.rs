@@ -140,19 +140,19 @@ impl ListObject {
     }
 
     /// Replace items `lo..hi` (clamped to the length, `hi >= lo`) with
-    /// clones of `new`; the removed items are dropped after the list is
-    /// consistent (LIST-1). False when memory is exhausted.
-    pub fn splice(&self, lo: usize, hi: usize, new: &[Ref]) -> bool {
+    /// `new`; the removed items are dropped after the list is consistent
+    /// (LIST-1). False when memory is exhausted.
+    pub fn splice(&self, lo: usize, hi: usize, mut new: Vec<Ref>) -> bool {
         let old_len = self.len();
         let lo = lo.min(old_len);
         let hi = hi.clamp(lo, old_len);
         if hi - lo == new.len() {
+            // Same length: swap in place; `new` then holds the old items.
             let slice = self.vec().as_mut_slice();
-            let mut removed = Vec::with_capacity(new.len());
-            for (slot, v) in slice[lo..hi].iter_mut().zip(new) {
-                removed.push(std::mem::replace(slot, v.clone()));
+            for (slot, v) in slice[lo..hi].iter_mut().zip(new.iter_mut()) {
+                std::mem::swap(slot, v);
             }
-            drop(removed);
+            drop(new);
             return true;
         }
         let Some(mut v) = PyVec::with_capacity(old_len - (hi - lo) + new.len()) else {
@@ -160,7 +160,13 @@ impl ListObject {
         };
         {
             let old = self.vec().as_slice();
-            for it in old[..lo].iter().chain(new).chain(&old[hi..]) {
+            for it in &old[..lo] {
+                v.push(it.clone());
+            }
+            for it in new {
+                v.push(it);
+            }
+            for it in &old[hi..] {
                 v.push(it.clone());
             }
         }

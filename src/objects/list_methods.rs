@@ -198,7 +198,7 @@ fn assign_slice(l: &ListObject, start: i64, stop: i64, step: i64, v: &PyObject) 
     if step == 1 {
         let new = assigned_items(v, "can only assign an iterable")?;
         let (lo, hi, _, _) = super::slice::adjust_indices(l.len() as i64, start, stop, step);
-        if !l.splice(lo as usize, hi.max(lo) as usize, &new) {
+        if !l.splice(lo as usize, hi.max(lo) as usize, new) {
             return Err(memory_error());
         }
         return Ok(());
@@ -231,7 +231,7 @@ fn delete_slice(l: &ListObject, start: i64, stop: i64, step: i64) {
         return;
     }
     if step == 1 {
-        l.splice(lo as usize, hi as usize, &[]);
+        l.splice(lo as usize, hi as usize, Vec::new());
         return;
     }
     let mut gone = vec![false; len];
