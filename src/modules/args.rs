@@ -88,12 +88,10 @@ pub fn positional<'a>(
     no_kwargs(fname, kw)?;
     let n = args.len();
     if n < min || n > max {
-        let msg = if min == max {
-            format!(
-                "{fname}() takes exactly {} argument{} ({n} given)",
-                min,
-                if min == 1 { "" } else { "s" }
-            )
+        let msg = if min == 1 && max == 1 {
+            format!("{fname}() takes exactly one argument ({n} given)")
+        } else if min == max {
+            format!("{fname} expected {min} arguments, got {n}")
         } else if n < min {
             format!(
                 "{fname} expected at least {min} argument{}, got {n}",

@@ -322,13 +322,13 @@ fn iter(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 fn next(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     let a = args::positional("next", a, kw, 1, 2)?;
-    if a[0].ty().slots.next.get().is_none() {
+    let Some(slot) = a[0].ty().slots.next.get() else {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
             a[0].ty().name()
         )));
-    }
-    match protocol::next(&a[0]) {
+    };
+    match slot(&a[0]) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => match a.get(1) {
             Some(d) => Ok(d.clone()),

@@ -3,8 +3,8 @@
 
 pub mod args;
 pub mod builtins;
-pub mod builtins_iter;
 pub mod builtins_exec;
+pub mod builtins_iter;
 pub mod builtins_misc;
 pub mod builtins_more;
 pub mod gc;

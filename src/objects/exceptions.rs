@@ -239,6 +239,16 @@ fn set_suppress(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
 }
 
 /// The first argument, or None (`StopIteration.value`, `SystemExit.code`).
+/// `SystemExit.code`: None, the one argument, or the args tuple.
+fn get_code(obj: &PyObject) -> PyResult {
+    let args = get_args(obj)?;
+    Ok(match items(&args).len() {
+        0 => super::none::none(),
+        1 => items(&args)[0].clone(),
+        _ => args,
+    })
+}
+
 fn get_first_arg(obj: &PyObject) -> PyResult {
     let args = get_args(obj)?;
     Ok(items(&args)
@@ -310,7 +320,7 @@ static VALUE_GETSETS: [GetSetDef; 1] = [GetSetDef {
 }];
 static CODE_GETSETS: [GetSetDef; 1] = [GetSetDef {
     name: "code",
-    get: get_first_arg,
+    get: get_code,
     set: None,
 }];
 

@@ -273,7 +273,9 @@ fn gen_next(obj: &PyObject) -> PyResult<Option<Ref>> {
     let g = as_generator(obj).expect("generator");
     match g.resume(None, None)? {
         Exit::Yield(v) => Ok(Some(v)),
-        Exit::Return(_) => Ok(None),
+        Exit::Return(v) if v.is(super::none::none_ref()) => Ok(None),
+        // `next(gen)` must see the return value (StopIteration.value).
+        Exit::Return(v) => Err(super::err::stop_iteration(Some(v))),
     }
 }
 

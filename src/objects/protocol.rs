@@ -383,11 +383,15 @@ pub fn iter(obj: &PyObject) -> PyResult {
     )))
 }
 
-/// `next(it)`: `Ok(None)` when exhausted.
+/// `next(it)`: `Ok(None)` when exhausted (a `StopIteration` the slot
+/// raised, e.g. a generator returning a value, counts as exhaustion).
 #[inline]
 pub fn next(it: &PyObject) -> PyResult<Option<Ref>> {
     match it.ty().slots.next.get() {
-        Some(f) => f(it),
+        Some(f) => match f(it) {
+            Err(e) if e.matches(&exc::STOP_ITERATION) => Ok(None),
+            r => r,
+        },
         None => Err(type_error(format!(
             "'{}' object is not an iterator",
             it.ty().name()

@@ -86,7 +86,7 @@ fn type_new(meta: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
             args[2].ty().name()
         )));
     }
-    new_class(meta, name, &args[1], &args[2])
+    new_class(meta, name, &args[1], &args[2], &args[npos..], kw)
 }
 
 fn type_init(_obj: &PyObject, _args: &[Ref], _kw: KwNames<'_>) -> PyResult<()> {
@@ -213,7 +213,16 @@ fn c3_mro(ty: &Ref, bases: &[Ref]) -> PyResult<Vec<Ref>> {
 
 /// Create a class: `meta(name, bases, ns)` after `__prepare__` and the
 /// class body ran.
-pub fn new_class(meta: &TypeObject, name: &str, bases: &PyObject, ns: &PyObject) -> PyResult {
+/// Class keywords other than `metaclass` (`kw_values` named by `kw`) go to
+/// the parent's `__init_subclass__`.
+pub fn new_class(
+    meta: &TypeObject,
+    name: &str,
+    bases: &PyObject,
+    ns: &PyObject,
+    kw_values: &[Ref],
+    kw: KwNames<'_>,
+) -> PyResult {
     let mut base_list: Vec<Ref> = items(bases).to_vec();
     if base_list.is_empty() {
         base_list.push(super::baseobject::OBJECT_TYPE.to_ref());
@@ -311,7 +320,7 @@ pub fn new_class(meta: &TypeObject, name: &str, bases: &PyObject, ns: &PyObject)
             Some(get) => get(&init_sub, None, &tref)?,
             None => init_sub,
         };
-        super::protocol::call(&bound, &[], None)?;
+        super::protocol::call(&bound, kw_values, kw)?;
     }
     Ok(tref)
 }
