@@ -206,6 +206,7 @@ fn run_script(script: &str, rest: &[String], interactive: bool, quiet: bool) -> 
 fn run_with(opts: MainOptions, argv: Vec<String>, path0: String) -> ExitCode {
     let status = on_big_stack(move || {
         pyrite::modules::sys::set_argv(argv, path0);
+        pyrite::modules::sys_extra::set_inspect(opts.interactive);
         pyrite::vm::interactive::run_main_with(opts)
     });
     ExitCode::from((status & 0xff) as u8)

@@ -9,6 +9,7 @@ pub mod builtins_misc;
 pub mod builtins_more;
 pub mod gc;
 pub mod sys;
+pub mod sys_extra;
 pub mod time;
 
 use crate::objects::object::Ref;

@@ -312,6 +312,7 @@ pub fn make_module() -> Ref {
             ("exception", exception),
             ("getallocatedblocks", getallocatedblocks),
             ("getdefaultencoding", getdefaultencoding),
+            ("_getframe", super::sys_extra::getframe),
         ],
     );
     let d = module_dict(&m).expect("sys dict");
@@ -363,5 +364,6 @@ pub fn make_module() -> Ref {
         "builtin_module_names",
         new_tuple(super::BUILTIN_MODULES.iter().map(|n| new_str(n)).collect()),
     );
+    super::sys_extra::install(&d);
     m
 }

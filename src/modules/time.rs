@@ -487,7 +487,6 @@ class struct_time(tuple):
     tm_isdst = property(lambda self: self[8])
     tm_zone = property(lambda self: 'UTC')
     tm_gmtoff = property(lambda self: 0)
-struct_time.__module__ = 'time'
 ";
 
 /// Make the `time` module.

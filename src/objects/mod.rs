@@ -17,6 +17,7 @@ pub mod dict_methods;
 pub mod err;
 pub mod exceptions;
 pub mod fileobj;
+pub mod frameobj;
 pub mod float;
 pub mod float_repr;
 pub mod funcdescr;
