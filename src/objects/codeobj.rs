@@ -31,6 +31,9 @@ pub struct CodeObject {
     /// For each cell variable, the argument slot it starts from, if it is a
     /// parameter.
     pub cell2arg: Vec<Option<usize>>,
+    /// `LOAD_GLOBAL`'s inline cache, one per name of `names`
+    /// (`vm/cache.rs`).
+    pub global_cache: Box<[crate::vm::cache::GlobalCache]>,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first.
@@ -150,6 +153,9 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
                 .position(|v| v == c)
         })
         .collect();
+    let global_cache = (0..unit.names.len())
+        .map(|_| crate::vm::cache::GlobalCache::new())
+        .collect();
     let obj = heap::alloc_object(&CODE_TYPE, std::mem::size_of::<CodeObject>());
     let code = CodeObject {
         ob: PyObject::new(&CODE_TYPE),
@@ -159,6 +165,7 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
         varnames,
         derefnames,
         cell2arg,
+        global_cache,
     };
     // SAFETY: the block has room for a CodeObject.
     unsafe { obj.cast::<CodeObject>().as_ptr().write(code) };

@@ -12,6 +12,12 @@
 //! - **DICT-4 (no re-entry).** The inner table is borrowed mutably only in
 //!   sections that run no Python code; comparisons that may run `__eq__`
 //!   hold clones of the keys, and a changed `version` restarts the lookup.
+//! - **DICT-5 (versions).** Every change that adds, moves or removes an
+//!   entry gives the dict a new `version`, drawn from one process-wide
+//!   counter (as CPython 3.11's `ma_version_tag`): no two dicts ever share
+//!   a version, so (address, version) names one state of one dict even
+//!   after the address is reused. Entry indices stay valid while the
+//!   version stays the same (caches of `index_of_str` rely on it).
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -86,13 +92,15 @@ impl DictObject {
         self.len() == 0
     }
 
-    /// The version counter (iteration checks it).
+    /// The version (DICT-5): changes whenever an entry is added, moved or
+    /// removed; unique across all dicts of the process.
+    #[inline(always)]
     pub fn version(&self) -> u64 {
         self.version.get()
     }
 
     fn bump(&self) {
-        self.version.set(self.version.get() + 1);
+        self.version.set(next_version());
     }
 
     /// Find the slot of an entry with `key`, comparing by identity and, for
@@ -188,6 +196,24 @@ impl DictObject {
     #[inline]
     pub fn get_str_obj(&self, key: &StrObject) -> Option<Ref> {
         self.find_str(key).and_then(|ix| self.value_at(ix))
+    }
+
+    /// The entry index of a str key: valid for [`value_at_index`] while
+    /// `version()` stays the same (caches keyed by version).
+    ///
+    /// [`value_at_index`]: DictObject::value_at_index
+    #[inline]
+    pub fn index_of_str(&self, key: &StrObject) -> Option<usize> {
+        self.find_str(key)
+    }
+
+    /// The value of entry `ix` (from [`index_of_str`]), if it is in range
+    /// and not deleted.
+    ///
+    /// [`index_of_str`]: DictObject::index_of_str
+    #[inline]
+    pub fn value_at_index(&self, ix: usize) -> Option<Ref> {
+        self.inner().entries.as_slice().get(ix)?.value.clone()
     }
 
     fn value_at(&self, ix: usize) -> Option<Ref> {
@@ -476,6 +502,18 @@ fn may_be_container(obj: &PyObject) -> bool {
     true
 }
 
+/// Where dict versions come from (DICT-5).
+static NEXT_VERSION: super::global::Global<Cell<u64>> = super::global::Global::new(Cell::new(1));
+
+/// A version no dict has had (DICT-5).
+#[inline(always)]
+fn next_version() -> u64 {
+    let c = NEXT_VERSION.get();
+    let v = c.get();
+    c.set(v + 1);
+    v
+}
+
 /// A new empty dict.
 pub fn new_dict() -> Ref {
     new_dict_of_type(&DICT_TYPE)
@@ -487,7 +525,7 @@ pub fn new_dict_of_type(ty: &TypeObject) -> Ref {
     let d = DictObject {
         ob: PyObject::new(ty),
         inner: UnsafeCell::new(Inner::default()),
-        version: Cell::new(0),
+        version: Cell::new(next_version()),
     };
     // SAFETY: the block has room for a DictObject.
     unsafe { obj.cast::<DictObject>().as_ptr().write(d) };

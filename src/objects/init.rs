@@ -66,6 +66,7 @@ pub fn init_types() {
     for ty in static_types() {
         init_static_type(ty);
     }
+    super::typecache::types_changed(); // TCACHE-1: the static types' dicts
 }
 
 fn inherit_missing(ty: &TypeObject, base: &TypeObject) {

@@ -52,6 +52,7 @@ pub mod superobj;
 pub mod traceback;
 pub mod tuple;
 pub mod tuple_methods;
+pub mod typecache;
 pub mod typeobj;
 pub mod typetype;
 

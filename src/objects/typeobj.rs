@@ -558,18 +558,11 @@ impl TypeObject {
     /// Look `name` up along the MRO (CPython's `_PyType_Lookup`): a
     /// borrowed-then-cloned value from the first dict that has it.
     pub fn lookup(&self, name: &PyObject) -> Option<Ref> {
-        let mro = self.mro.get()?;
-        for t in super::tuple::items(&mro) {
-            let t = super::typetype::as_type(t)?;
-            if let Some(d) = t.dict.peek() {
-                // SAFETY: the dict is owned by the type and alive.
-                let d = unsafe { d.as_ref() };
-                if let Some(v) = super::dict::get_item_interned(d, name) {
-                    return Some(v);
-                }
-            }
+        // The walk is in typecache.rs, which remembers its result.
+        if let Some(hit) = super::typecache::get(self, name) {
+            return hit;
         }
-        None
+        super::typecache::lookup_and_fill(self, name)
     }
 
     /// [`lookup`](TypeObject::lookup) by a Rust string.

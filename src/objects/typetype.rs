@@ -302,6 +302,7 @@ pub fn new_class(
     let mro = c3_mro(&tref, &base_list)?;
     ty.mro.set(Some(new_tuple(mro)));
     super::instance::fixup_slots(ty);
+    super::typecache::types_changed(); // TCACHE-1: a class created
     heap::track(&tref);
     if let Some(cell) = classcell {
         super::cell::set_cell(&cell, Some(tref.clone()))?;
@@ -404,6 +405,7 @@ fn type_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult
     if n.starts_with("__") && n.ends_with("__") {
         super::instance::fixup_slots(ty);
     }
+    super::typecache::types_changed(); // TCACHE-1: a type's dict changed
     Ok(())
 }
 
@@ -416,8 +418,9 @@ fn type_repr(obj: &PyObject) -> PyResult {
 }
 
 unsafe fn type_drop(obj: NonNull<PyObject>) {
-    // SAFETY: refcount 0; only heap types are ever freed, and they are
-    // TypeObjects (PAYLOAD-1).
+    super::typecache::types_changed(); // TCACHE-1/2: the address may be reused
+                                       // SAFETY: refcount 0; only heap types are ever freed, and they are
+                                       // TypeObjects (PAYLOAD-1).
     unsafe { std::ptr::drop_in_place(obj.cast::<TypeObject>().as_ptr()) }
 }
 
@@ -442,7 +445,8 @@ fn type_clear(obj: &PyObject) {
     if !ty.is_heap() {
         return;
     }
-    // Keep `bases`: it keeps `base` alive, which the slots still use.
+    super::typecache::types_changed(); // TCACHE-2: the dict goes
+                                       // Keep `bases`: it keeps `base` alive, which the slots still use.
     ty.mro.set(None);
     ty.dict.set(None);
 }

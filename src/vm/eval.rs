@@ -232,7 +232,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::DELETE_NAME => tri!(ops::delete_name(frame, &code.names[arg])),
             Opcode::LOAD_GLOBAL => {
-                let v = tri!(ops::load_global(frame, &code.names[arg]));
+                let v = tri!(ops::load_global_cached(frame, code, arg));
                 push!(v);
             }
             Opcode::STORE_GLOBAL => {

@@ -1,6 +1,7 @@
 //! The virtual machine: frames and the eval loop, calls, imports,
 //! exception state and tracebacks, and running a program's `__main__`.
 
+pub mod cache;
 pub mod call;
 pub mod datastack;
 pub mod eval;

@@ -125,6 +125,19 @@ pub fn load_name(frame: &Frame, name: &PyObject) -> PyResult {
     load_global(frame, name)
 }
 
+/// `LOAD_GLOBAL` through the code object's inline cache for name `i`.
+#[inline(always)]
+pub fn load_global_cached(frame: &Frame, code: &CodeObject, i: usize) -> PyResult {
+    let cache = &code.global_cache[i];
+    if let Some(v) = cache.get(&frame.globals, &frame.builtins) {
+        return Ok(v);
+    }
+    if let Some(v) = cache.fill(&frame.globals, &frame.builtins, &code.names[i]) {
+        return Ok(v);
+    }
+    load_global(frame, &code.names[i])
+}
+
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
 pub fn load_global(frame: &Frame, name: &PyObject) -> PyResult {
