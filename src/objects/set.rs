@@ -442,9 +442,7 @@ pub fn new_set_of_type(ty: &TypeObject) -> Ref {
     unsafe { obj.cast::<SetObject>().as_ptr().write(s) };
     // SAFETY: new object, we own it.
     let r = unsafe { Ref::from_raw(obj) };
-    if ty.is_heap() {
-        heap::track(&r);
-    }
+    heap::track(&r); // CPython tracks every set from its creation
     r
 }
 

@@ -112,7 +112,9 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Ref>) -> Ref {
 pub fn empty_tuple() -> Ref {
     EMPTY
         .get_or_init(|| {
-            super::global::Global::new(alloc_tuple(&TUPLE_TYPE, 0, &mut std::iter::empty()))
+            let t = alloc_tuple(&TUPLE_TYPE, 0, &mut std::iter::empty());
+            heap::untrack(&t); // holds nothing: never part of a cycle (CPython's is static)
+            super::global::Global::new(t)
         })
         .get()
         .clone()
