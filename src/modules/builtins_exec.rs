@@ -86,7 +86,34 @@ fn source_text(v: &PyObject) -> PyResult<Option<String>> {
 fn compile_source(source: &str, filename: &str, mode: Mode) -> PyResult {
     match crate::compile::codegen::compile(source, filename, mode) {
         Ok(unit) => new_code(Rc::new(unit)),
-        Err(e) => Err(super::builtins::syntax_error_to_exception(&e)),
+        Err(e) => {
+            let err = super::builtins::syntax_error_to_exception(&e);
+            // CPython's args: (msg, (filename, lineno, offset, text,
+            // end_lineno, end_offset)).
+            let v = err.value();
+            let field =
+                |n: &str| crate::objects::protocol::getattr_str(v, n).unwrap_or_else(|_| none());
+            let details = crate::objects::tuple::new_tuple(
+                [
+                    "filename",
+                    "lineno",
+                    "offset",
+                    "text",
+                    "end_lineno",
+                    "end_offset",
+                ]
+                .iter()
+                .map(|n| field(n))
+                .collect(),
+            );
+            let args = crate::objects::tuple::new_tuple(vec![field("msg"), details]);
+            let _ = crate::objects::protocol::setattr(
+                v,
+                &crate::objects::str::intern("args"),
+                Some(args),
+            );
+            Err(err)
+        }
     }
 }
 

@@ -418,9 +418,9 @@ exception_types! {
     RUNTIME_ERROR = "RuntimeError": EXCEPTION;
     NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
     RECURSION_ERROR = "RecursionError": RUNTIME_ERROR;
-    SYNTAX_ERROR = "SyntaxError": EXCEPTION;
-    INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR;
-    TAB_ERROR = "TabError": INDENTATION_ERROR;
+    SYNTAX_ERROR = "SyntaxError": EXCEPTION, getsets SYNTAX_ERROR_GETSETS, str syntax_error_str;
+    INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR, str syntax_error_str;
+    TAB_ERROR = "TabError": INDENTATION_ERROR, str syntax_error_str;
     SYSTEM_ERROR = "SystemError": EXCEPTION;
     TYPE_ERROR = "TypeError": EXCEPTION;
     VALUE_ERROR = "ValueError": EXCEPTION;
@@ -434,32 +434,117 @@ exception_types! {
     SYNTAX_WARNING = "SyntaxWarning": WARNING;
 }
 
-// ---- OSError: `errno`, `strerror`, `filename`, `filename2` -------------
+// ---- fields of OSError and SyntaxError ---------------------------------
 //
-// CPython keeps these four in C fields; pyrite keeps them in the
-// exception's `extra` tuple, in this order, None until set.
+// CPython keeps these in C fields; pyrite keeps them in the exception's
+// `extra` tuple, one slot per name of the type's field list, None until
+// set.
 
 const OS_FIELDS: [&str; 4] = ["errno", "strerror", "filename", "filename2"];
 
-fn os_field(obj: &PyObject, name: &str) -> Ref {
-    let i = OS_FIELDS.iter().position(|n| *n == name).unwrap_or(0);
+const SYNTAX_FIELDS: [&str; 8] = [
+    "msg",
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+    "print_file_and_line",
+];
+
+fn field_in(obj: &PyObject, fields: &[&str], name: &str) -> Ref {
+    let i = fields.iter().position(|n| *n == name).unwrap_or(0);
     payload(obj)
         .extra
         .get()
+        .filter(|t| items(t).len() == fields.len())
         .and_then(|t| items(&t).get(i).cloned())
         .unwrap_or_else(super::none::none)
 }
 
-fn set_os_field(obj: &PyObject, name: &str, v: Option<Ref>) -> PyResult<()> {
-    let i = OS_FIELDS.iter().position(|n| *n == name).unwrap_or(0);
+fn set_field_in(obj: &PyObject, fields: &[&str], name: &str, v: Option<Ref>) -> PyResult<()> {
+    let i = fields.iter().position(|n| *n == name).unwrap_or(0);
     let e = payload(obj);
-    let mut fields: Vec<Ref> = match e.extra.get() {
-        Some(t) if items(&t).len() == OS_FIELDS.len() => items(&t).to_vec(),
-        _ => vec![super::none::none(); OS_FIELDS.len()],
+    let mut values: Vec<Ref> = match e.extra.get() {
+        Some(t) if items(&t).len() == fields.len() => items(&t).to_vec(),
+        _ => vec![super::none::none(); fields.len()],
     };
-    fields[i] = v.unwrap_or_else(super::none::none);
-    e.extra.set(Some(new_tuple(fields)));
+    values[i] = v.unwrap_or_else(super::none::none);
+    e.extra.set(Some(new_tuple(values)));
     Ok(())
+}
+
+fn os_field(obj: &PyObject, name: &str) -> Ref {
+    field_in(obj, &OS_FIELDS, name)
+}
+
+fn set_os_field(obj: &PyObject, name: &str, v: Option<Ref>) -> PyResult<()> {
+    set_field_in(obj, &OS_FIELDS, name, v)
+}
+
+macro_rules! syntax_getset {
+    ($name:literal) => {
+        GetSetDef {
+            name: $name,
+            get: |o| Ok(field_in(o, &SYNTAX_FIELDS, $name)),
+            set: Some(|o, v| set_field_in(o, &SYNTAX_FIELDS, $name, v)),
+        }
+    };
+}
+
+static SYNTAX_ERROR_GETSETS: [GetSetDef; 8] = [
+    syntax_getset!("msg"),
+    syntax_getset!("filename"),
+    syntax_getset!("lineno"),
+    syntax_getset!("offset"),
+    syntax_getset!("text"),
+    syntax_getset!("end_lineno"),
+    syntax_getset!("end_offset"),
+    syntax_getset!("print_file_and_line"),
+];
+
+/// `SyntaxError.__init__(msg, (filename, lineno, offset, text[,
+/// end_lineno, end_offset]))`.
+fn syntax_error_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    exc_init(obj, args, kw)?;
+    let n = args.len() - kw.map_or(0, |k| items(k).len());
+    if n >= 1 {
+        set_field_in(obj, &SYNTAX_FIELDS, "msg", Some(args[0].clone()))?;
+    }
+    if n == 2 {
+        let info = super::protocol::to_vec(&args[1])?;
+        let k = info.len();
+        if k < 4 {
+            return Err(type_error(format!(
+                "function takes at least 4 arguments ({k} given)"
+            )));
+        }
+        if k > 6 {
+            return Err(type_error(format!(
+                "function takes at most 6 arguments ({k} given)"
+            )));
+        }
+        for (name, v) in SYNTAX_FIELDS[1..].iter().zip(info) {
+            set_field_in(obj, &SYNTAX_FIELDS, name, Some(v))?;
+        }
+    }
+    Ok(())
+}
+
+/// `str(syntaxerror)`: `msg (file.py, line N)` with the file's base name.
+fn syntax_error_str(obj: &PyObject) -> PyResult {
+    let msg = super::protocol::to_string(&field_in(obj, &SYNTAX_FIELDS, "msg"))?;
+    let filename = field_in(obj, &SYNTAX_FIELDS, "filename");
+    let lineno = field_in(obj, &SYNTAX_FIELDS, "lineno");
+    let base = as_str(&filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let line = super::int::small_value(&lineno);
+    Ok(new_str(&match (base, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    }))
 }
 
 macro_rules! os_getset {
@@ -557,22 +642,25 @@ fn os_error_str(obj: &PyObject) -> PyResult {
     exc_str(obj)
 }
 
-/// Give OSError and its static subclasses their `__new__` / `__init__`
-/// (called by `registry::install_slots`, before the dunder wrappers are
-/// made).
+/// Give OSError and its static subclasses their `__new__` / `__init__`,
+/// and SyntaxError and its subclasses their `__init__` (called by
+/// `registry::install_slots`, before the dunder wrappers are made).
 pub fn install_os_error() {
     for ty in all_types() {
-        if is_os_subclass(ty) {
+        if is_subclass_by_base(ty, &OS_ERROR) {
             ty.slots.new.set(Some(os_error_new));
             ty.slots.init.set(Some(os_error_init));
+        }
+        if is_subclass_by_base(ty, &SYNTAX_ERROR) {
+            ty.slots.init.set(Some(syntax_error_init));
         }
     }
 }
 
-fn is_os_subclass(ty: &TypeObject) -> bool {
+fn is_subclass_by_base(ty: &TypeObject, of: &TypeObject) -> bool {
     let mut t = Some(ty);
     while let Some(b) = t {
-        if std::ptr::eq(b, &OS_ERROR) {
+        if std::ptr::eq(b, of) {
             return true;
         }
         t = b.base();
