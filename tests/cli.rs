@@ -66,7 +66,7 @@ fn syntax_errors_in_scripts_are_reported_as_cpython_reports_them() {
             // golden file in tests/syntax/ checks that.
             let byte_quirk = path.ends_with("err_bytes_nonascii.py");
             if expected.starts_with("  File") && !byte_quirk {
-                same_as_cpython(&["-X", "memstats", path.to_str().unwrap()]);
+                same_as_cpython(&["-X", "utf8", path.to_str().unwrap()]);
                 checked += 1;
             }
         }
