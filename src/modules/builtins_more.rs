@@ -18,6 +18,12 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("dir", super::builtins_misc::dir),
     ("input", super::builtins_misc::input),
     ("open", super::builtins_misc::open),
+    ("divmod", super::builtins_num::divmod),
+    ("pow", super::builtins_num::pow),
+    ("round", super::builtins_num::round),
+    ("hex", super::builtins_num::hex),
+    ("oct", super::builtins_num::oct),
+    ("bin", super::builtins_num::bin),
 ];
 
 /// Types added to `builtins`.

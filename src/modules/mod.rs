@@ -7,7 +7,9 @@ pub mod builtins_exec;
 pub mod builtins_iter;
 pub mod builtins_misc;
 pub mod builtins_more;
+pub mod builtins_num;
 pub mod gc;
+pub mod math;
 pub mod sys;
 pub mod sys_extra;
 pub mod time;
@@ -15,7 +17,9 @@ pub mod time;
 use crate::objects::object::Ref;
 
 /// Names of the modules built into the binary.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time", "math"];
+=======
+>>>>>>> 09340c8 (numbers: int/float/complex operator slots, constructors and methods; format-spec mini-language (numfmt); math module; divmod/pow/round/hex/oct/bin builtins)
 
 /// Make built-in module `name`, if there is one.
 pub fn make_builtin_module(name: &str) -> Option<Ref> {
@@ -23,6 +27,7 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "sys" => Some(sys::make_module()),
         "gc" => Some(gc::make_module()),
         "time" => Some(time::make_module()),
+        "math" => Some(math::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
         _ => None,
     }

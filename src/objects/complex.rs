@@ -26,17 +26,27 @@ unsafe impl PyPayload for ComplexObject {
 
 /// A new complex.
 pub fn new_complex(re: f64, im: f64) -> Ref {
-    let obj = heap::alloc_object(&COMPLEX_TYPE, std::mem::size_of::<ComplexObject>());
-    // SAFETY: the block has room for a ComplexObject.
+    new_complex_of_type(&COMPLEX_TYPE, re, im)
+}
+
+/// A complex of type `ty` (complex or a subclass).
+pub fn new_complex_of_type(ty: &TypeObject, re: f64, im: f64) -> Ref {
+    let obj = heap::alloc_object(ty, ty.basicsize);
+    // SAFETY: the block has room for a ComplexObject (a subclass's
+    // basicsize extends complex's: HEAP-2).
     unsafe {
         obj.cast::<ComplexObject>().as_ptr().write(ComplexObject {
-            ob: PyObject::new(&COMPLEX_TYPE),
+            ob: PyObject::new(ty),
             re,
             im,
         })
     };
     // SAFETY: new object, we own it.
-    unsafe { Ref::from_raw(obj) }
+    let r = unsafe { Ref::from_raw(obj) };
+    if ty.flags().contains(TypeFlags::HAS_GC) {
+        heap::track(&r);
+    }
+    r
 }
 
 /// The (re, im) of a complex object.
@@ -44,28 +54,23 @@ pub fn as_complex(obj: &PyObject) -> Option<(f64, f64)> {
     obj.downcast::<ComplexObject>().map(|c| (c.re, c.im))
 }
 
-fn part(v: f64) -> String {
-    if v.is_finite() && v == v.trunc() && v.abs() < 1e16 {
-        format!("{}", v as i64)
-    } else {
-        super::float_repr::float_repr(v)
-    }
-}
-
-/// CPython's repr of a complex number.
+/// CPython's repr of a complex number: `repr`-style digits without a
+/// trailing `.0`, parentheses unless the real part is +0.
 pub fn complex_repr_str(re: f64, im: f64) -> String {
+    use super::numfmt::{double_to_string, DtsFlags};
+    let plain = DtsFlags::default();
     if re == 0.0 && re.is_sign_positive() {
-        return format!("{}j", part(im));
+        return format!("{}j", double_to_string(im, 'r', 0, plain));
     }
-    let sign = if im < 0.0
-        || (im == 0.0 && im.is_sign_negative())
-        || (im.is_nan() && im.is_sign_negative())
-    {
-        "-"
-    } else {
-        "+"
+    let signed = DtsFlags {
+        sign: true,
+        ..plain
     };
-    format!("({}{}{}j)", part(re), sign, part(im.abs()))
+    format!(
+        "({}{}j)",
+        double_to_string(re, 'r', 0, plain),
+        double_to_string(im, 'r', 0, signed)
+    )
 }
 
 fn complex_repr(obj: &PyObject) -> PyResult {
@@ -83,6 +88,6 @@ pub static COMPLEX_TYPE: TypeObject = TypeObject::new_static(
         repr: Cell::new(complex_repr),
         ..Slots::empty()
     },
-    &[],
-    &[],
+    &super::complex_ops::COMPLEX_METHODS,
+    &super::complex_ops::COMPLEX_GETSETS,
 );

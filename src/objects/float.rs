@@ -129,6 +129,6 @@ pub static FLOAT_TYPE: TypeObject = TypeObject::new_static(
         hash: Cell::new(Some(float_hash)),
         ..Slots::empty()
     },
-    &[],
-    &[],
+    &super::float_ops::FLOAT_METHODS,
+    &super::float_ops::FLOAT_GETSETS,
 );

@@ -17,7 +17,7 @@ use num_traits::ToPrimitive;
 use super::err::PyResult;
 use super::heap;
 use super::object::{PyObject, PyPayload, Ref};
-use super::typeobj::{MethodDef, Slots, TypeFlags, TypeObject};
+use super::typeobj::{Slots, TypeFlags, TypeObject};
 
 /// An int's value (INT-1).
 #[derive(Clone, Debug, PartialEq)]
@@ -218,9 +218,6 @@ fn int_sizeof(obj: &PyObject) -> usize {
     obj.ty().basicsize
 }
 
-/// Methods of int, filled in by `int_methods.rs`.
-pub static INT_METHODS: [MethodDef; 0] = [];
-
 /// `int`. Arithmetic slots are installed by `int_ops::install` at start-up.
 pub static INT_TYPE: TypeObject = TypeObject::new_static(
     "int",
@@ -230,19 +227,13 @@ pub static INT_TYPE: TypeObject = TypeObject::new_static(
     Slots {
         drop: int_drop,
         sizeof: int_sizeof,
-        repr: Cell::new(int_repr),
+        repr: Cell::new(super::int_methods::int_repr),
         hash: Cell::new(Some(int_hash)),
         ..Slots::empty()
     },
-    &INT_METHODS,
-    &[],
+    &super::int_methods::INT_METHODS,
+    &super::int_methods::INT_GETSETS,
 );
-
-fn int_repr(obj: &PyObject) -> PyResult {
-    Ok(super::str::from_string(int_to_string(
-        as_int(obj).expect("int"),
-    )))
-}
 
 fn int_hash(obj: &PyObject) -> PyResult<i64> {
     Ok(hash_int(as_int(obj).expect("int")))

@@ -13,6 +13,9 @@ pub fn new_slice(start: Ref, stop: Ref, step: Option<Ref>) -> Ref {
 /// Set operator slots on the static types (called once at start-up,
 /// before `init_static_type`).
 pub fn install_slots() {
+    super::int_ops::install();
+    super::float_ops::install();
+    super::complex_ops::install();
     super::bool::install();
     super::list_methods::install();
     super::tuple_methods::install();
