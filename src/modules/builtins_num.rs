@@ -2,6 +2,7 @@
 //! arguments, `pow(x, -1, m)` a modular inverse), `round`, `hex`, `oct`
 //! and `bin`.
 
+use crate::compile::opcode::BinaryOp;
 use crate::objects::err::{type_error, PyResult};
 use crate::objects::float::as_float;
 use crate::objects::int_ops::{self, int_value};
@@ -10,7 +11,6 @@ use crate::objects::protocol;
 use crate::objects::str::from_string;
 use crate::objects::typeobj::KwNames;
 use crate::objects::{float_ops, int_methods};
-use crate::compile::opcode::BinaryOp;
 
 use super::args;
 
@@ -47,15 +47,15 @@ pub fn divmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     }
     let other_first = !std::ptr::eq(x.ty(), y.ty()) && y.ty().is_subtype(x.ty());
     if other_first {
-        if let Some(r) = try_dunder(y, "__rdivmod__", &[x.clone()])? {
+        if let Some(r) = try_dunder(y, "__rdivmod__", std::slice::from_ref(x))? {
             return Ok(r);
         }
     }
-    if let Some(r) = try_dunder(x, "__divmod__", &[y.clone()])? {
+    if let Some(r) = try_dunder(x, "__divmod__", std::slice::from_ref(y))? {
         return Ok(r);
     }
     if !other_first && !std::ptr::eq(x.ty(), y.ty()) {
-        if let Some(r) = try_dunder(y, "__rdivmod__", &[x.clone()])? {
+        if let Some(r) = try_dunder(y, "__rdivmod__", std::slice::from_ref(x))? {
             return Ok(r);
         }
     }
@@ -91,9 +91,7 @@ pub fn pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             x, y, mv,
         )?));
     }
-    let numeric = |o: &PyObject| {
-        is_number(o) || crate::objects::complex::as_complex(o).is_some()
-    };
+    let numeric = |o: &PyObject| is_number(o) || crate::objects::complex::as_complex(o).is_some();
     if numeric(&base) && numeric(&exp) && numeric(&m) {
         return Err(type_error(
             "pow() 3rd argument not allowed unless all arguments are integers",

@@ -582,7 +582,9 @@ fn isqrt(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 fn nonneg(v: &IntValue, what: &str) -> PyResult<()> {
     if int_ops::signum(v) < 0 {
-        return Err(value_error(format!("{what} must be a non-negative integer")));
+        return Err(value_error(format!(
+            "{what} must be a non-negative integer"
+        )));
     }
     Ok(())
 }
@@ -597,9 +599,9 @@ fn comb(a: &[Ref], kw: KwNames<'_>) -> PyResult {
         return Ok(new_int(0));
     }
     let k = std::cmp::min(k.clone(), &n - &k);
-    let k = k.to_u64().ok_or_else(|| {
-        overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX))
-    })?;
+    let k = k
+        .to_u64()
+        .ok_or_else(|| overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)))?;
     if k > 10_000_000 {
         return Err(crate::objects::err::memory_error());
     }
@@ -840,9 +842,13 @@ fn dist(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 // ---- gamma and lgamma (CPython's Lanczos approximation) -----------------
+// The constants are CPython's literals, kept digit for digit.
 
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -898,6 +904,7 @@ const GAMMA_INTEGRAL: [f64; 23] = [
     51090942171709440000.0,
     1124000727777607680000.0,
 ];
+#[allow(clippy::excessive_precision)]
 const LOGPI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
 
 fn lanczos_sum(x: f64) -> f64 {

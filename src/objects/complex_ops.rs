@@ -166,8 +166,7 @@ fn complex_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
     }
     let (re, im) = value(a);
     let eq = if let Some(w) = int_value(b) {
-        im == 0.0
-            && super::float_ops::cmp_float_int(re, w) == Some(std::cmp::Ordering::Equal)
+        im == 0.0 && super::float_ops::cmp_float_int(re, w) == Some(std::cmp::Ordering::Equal)
     } else if let Some(f) = as_float(b) {
         im == 0.0 && re == f
     } else if let Some((r2, i2)) = as_complex(b) {
@@ -269,8 +268,8 @@ pub fn complex_new(ty: &TypeObject, a: &[Ref], kw: KwNames<'_>) -> PyResult {
             return Err(type_error("complex() second arg can't be a string"));
         }
     }
-    let real: C = match &r {
-        None => (0.0, 0.0),
+    let (mut cr, cr_complex) = match &r {
+        None => ((0.0, 0.0), false),
         Some(x) => match complex_of(x)? {
             Some(c) => {
                 if i.is_none()
@@ -279,24 +278,31 @@ pub fn complex_new(ty: &TypeObject, a: &[Ref], kw: KwNames<'_>) -> PyResult {
                 {
                     return Ok(x.clone());
                 }
-                c
+                (c, true)
             }
-            None => (real_part(x, "first")?, 0.0),
+            None => ((real_part(x, "first")?, 0.0), false),
         },
     };
-    let imag: C = match &i {
-        None => (0.0, 0.0),
+    let (mut ci, ci_complex) = match &i {
+        None => ((0.0, 0.0), false),
         Some(x) => match as_complex(x) {
-            Some(c) => c,
-            None => (real_part(x, "second")?, 0.0),
+            Some(c) => (c, true),
+            None => ((real_part(x, "second")?, 0.0), false),
         },
     };
-    // (a + bj) + (c + dj)j
-    Ok(new_complex_of_type(
-        ty,
-        real.0 - imag.1,
-        real.1 + imag.0,
-    ))
+    // (a + bj) + (c + dj)j, adding only the parts that exist.
+    if ci_complex {
+        cr.0 -= ci.1;
+    }
+    if cr_complex && i.is_some() {
+        ci.0 += cr.1;
+    }
+    let im = if cr_complex && i.is_none() {
+        cr.1
+    } else {
+        ci.0
+    };
+    Ok(new_complex_of_type(ty, cr.0, im))
 }
 
 fn real_part(x: &PyObject, which: &str) -> PyResult<f64> {

@@ -681,7 +681,11 @@ pub fn float_fromhex(text: &str) -> PyResult<f64> {
     };
     let lower = body.to_ascii_lowercase();
     if matches!(lower.as_str(), "inf" | "infinity") {
-        return Ok(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Ok(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if lower == "nan" {
         return Ok(f64::NAN);
@@ -716,8 +720,11 @@ pub fn float_fromhex(text: &str) -> PyResult<f64> {
                 return Err(invalid());
             }
             // Exponents past any float's range saturate.
-            e.parse::<i64>()
-                .unwrap_or(if e.starts_with('-') { -1 << 40 } else { 1 << 40 })
+            e.parse::<i64>().unwrap_or(if e.starts_with('-') {
+                -1 << 40
+            } else {
+                1 << 40
+            })
         }
     };
     exp = exp.saturating_sub(4 * frac_part.len() as i64);

@@ -397,7 +397,9 @@ pub fn int_value_from_f64(f: f64) -> PyResult<IntValue> {
     if t.abs() < 9.2e18 {
         return Ok(IntValue::Small(t as i64));
     }
-    Ok(norm(num_traits::FromPrimitive::from_f64(t).unwrap_or_default()))
+    Ok(norm(
+        num_traits::FromPrimitive::from_f64(t).unwrap_or_default(),
+    ))
 }
 
 // ---- methods -----------------------------------------------------------
@@ -491,7 +493,10 @@ fn m_round(a: &[Ref], kw: KwNames<'_>) -> PyResult {
         None => Ok(int_ops::exact_int(&a[0])),
         Some(n) => {
             let n = super::protocol::index(n)?;
-            Ok(new_from_value(round_int(me(a), int_value(&n).expect("int"))?))
+            Ok(new_from_value(round_int(
+                me(a),
+                int_value(&n).expect("int"),
+            )?))
         }
     }
 }
@@ -577,8 +582,8 @@ fn m_from_bytes(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             let mut out = Vec::new();
             for item in super::protocol::to_vec(&src)? {
                 let n = super::protocol::index_i64(&item)?;
-                let b = u8::try_from(n)
-                    .map_err(|_| value_error("bytes must be in range(0, 256)"))?;
+                let b =
+                    u8::try_from(n).map_err(|_| value_error("bytes must be in range(0, 256)"))?;
                 out.push(b);
             }
             out

@@ -425,7 +425,11 @@ pub fn rshift(x: &IntValue, y: &IntValue) -> PyResult<IntValue> {
         IntValue::Small(a) => Ok(IntValue::Small(a >> n.min(63))),
         IntValue::Big(b) => {
             if n >= b.bits() {
-                return Ok(IntValue::Small(if b.sign() == Sign::Minus { -1 } else { 0 }));
+                return Ok(IntValue::Small(if b.sign() == Sign::Minus {
+                    -1
+                } else {
+                    0
+                }));
             }
             Ok(norm(b >> n as usize))
         }

@@ -669,7 +669,7 @@ pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<String> {
     }
     if f.align == '=' {
         return Err(value_error(
-            "Alignment flag not allowed in complex format specifier",
+            "'=' alignment flag is not allowed in complex format specifier",
         ));
     }
     let mut ty = f.ty;
@@ -765,8 +765,14 @@ mod tests {
     #[test]
     fn grouping_with_zero_padding() {
         let v = IntValue::Small(12345);
-        assert_eq!(format_int(&v, "0=12,").ok().as_deref(), Some("0,000,012,345"));
-        assert_eq!(format_int(&v, "x=12,").ok().as_deref(), Some("xxxxxx12,345"));
+        assert_eq!(
+            format_int(&v, "0=12,").ok().as_deref(),
+            Some("0,000,012,345")
+        );
+        assert_eq!(
+            format_int(&v, "x=12,").ok().as_deref(),
+            Some("xxxxxx12,345")
+        );
         let v = IntValue::Small(255);
         assert_eq!(format_int(&v, "#010_x").ok().as_deref(), Some("0x000_00ff"));
     }
