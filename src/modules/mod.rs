@@ -18,8 +18,6 @@ use crate::objects::object::Ref;
 
 /// Names of the modules built into the binary.
 pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time", "math"];
-=======
->>>>>>> 09340c8 (numbers: int/float/complex operator slots, constructors and methods; format-spec mini-language (numfmt); math module; divmod/pow/round/hex/oct/bin builtins)
 
 /// Make built-in module `name`, if there is one.
 pub fn make_builtin_module(name: &str) -> Option<Ref> {
