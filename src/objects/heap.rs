@@ -233,6 +233,13 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     let ty_ptr = NonNull::from(o.ty());
     // SAFETY: OBJ-H2 — the type is alive at least until we drop its ref.
     let ty = unsafe { ty_ptr.as_ref() };
+    if std::ptr::eq(ty, &super::float::FLOAT_TYPE) {
+        // SAFETY: an exact float at refcount zero, not used below if kept
+        // (FLOAT-1).
+        if unsafe { super::float::free_list_push(obj) } {
+            return;
+        }
+    }
     let flags = ty.flags();
     if flags.contains(TypeFlags::HAS_FINALIZER) && !super::typeobj::finalize_on_dealloc(o) {
         return; // resurrected by __del__
