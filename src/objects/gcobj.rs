@@ -34,7 +34,16 @@ unsafe impl GcObject for PyObject {
 
     #[inline]
     fn is_gc(&self) -> bool {
-        self.ty().flags().contains(TypeFlags::HAS_GC)
+        let flags = self.ty().flags();
+        if !flags.contains(TypeFlags::HAS_GC) {
+            return false;
+        }
+        // CPython's `type_is_gc`: a static type is an object of a GC type
+        // (`type`) but a static (TYPE-1), with no header in front of it.
+        if flags.contains(TypeFlags::TYPE_SUBCLASS) {
+            return super::typetype::as_type(self).is_some_and(|t| t.is_heap());
+        }
+        true
     }
 
     fn traverse(&self, visitor: &mut Visitor<'_, Self>) {
