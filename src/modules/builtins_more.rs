@@ -24,6 +24,9 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("hex", super::builtins_num::hex),
     ("oct", super::builtins_num::oct),
     ("bin", super::builtins_num::bin),
+    ("chr", super::builtins_text::chr),
+    ("ord", super::builtins_text::ord),
+    ("format", super::builtins_text::format),
 ];
 
 /// Types added to `builtins`.
@@ -35,4 +38,5 @@ pub const TYPES: &[&TypeObject] = &[
     &crate::objects::itertools_builtins::FILTER_TYPE,
     &crate::objects::itertools_builtins::REVERSED_TYPE,
     &crate::objects::superobj::SUPER_TYPE,
+    &crate::objects::bytearray::BYTEARRAY_TYPE,
 ];

@@ -8,6 +8,7 @@ pub mod builtins_iter;
 pub mod builtins_misc;
 pub mod builtins_more;
 pub mod builtins_num;
+pub mod builtins_text;
 pub mod gc;
 pub mod math;
 pub mod sys;

@@ -141,6 +141,6 @@ pub static BYTES_TYPE: TypeObject = TypeObject::new_static(
         len: Cell::new(Some(bytes_len)),
         ..Slots::empty()
     },
-    &[],
+    &super::bytes_methods::BYTES_METHODS,
     &[],
 );

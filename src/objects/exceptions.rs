@@ -12,6 +12,7 @@ use super::err::{type_error, PyResult};
 use super::heap;
 use super::object::{PyObject, PyPayload, Ref, RefCellSlot};
 use super::str::{as_str, new_str};
+use super::str_codecs::{unicode_error_str, UNICODE_ERROR_GETSETS};
 use super::tuple::{items, new_tuple};
 use super::typeobj::{GetSetDef, KwNames, MethodDef, MethodKind, Slots, TypeFlags, TypeObject};
 
@@ -425,8 +426,8 @@ exception_types! {
     TYPE_ERROR = "TypeError": EXCEPTION;
     VALUE_ERROR = "ValueError": EXCEPTION;
     UNICODE_ERROR = "UnicodeError": VALUE_ERROR;
-    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR;
-    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR;
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR, getsets UNICODE_ERROR_GETSETS, str unicode_error_str;
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR, getsets UNICODE_ERROR_GETSETS, str unicode_error_str;
     WARNING = "Warning": EXCEPTION;
     USER_WARNING = "UserWarning": WARNING;
     DEPRECATION_WARNING = "DeprecationWarning": WARNING;

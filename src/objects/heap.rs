@@ -127,6 +127,24 @@ pub unsafe fn free_bytes(ptr: NonNull<u8>, size: usize) {
     unsafe { heap().allocator().free(ptr, size) }
 }
 
+/// Resize a buffer from [`alloc_bytes`] (the allocator keeps it in place
+/// while the new size fits its size class); `None` when memory is
+/// exhausted, the old block then untouched.
+///
+/// # Safety
+///
+/// `ptr` came from this heap with `old_size`; on success it is not used
+/// again (use the returned pointer, with `new_size`).
+#[inline]
+pub unsafe fn realloc_bytes(
+    ptr: NonNull<u8>,
+    old_size: usize,
+    new_size: usize,
+) -> Option<NonNull<u8>> {
+    // SAFETY: the caller's contract is the allocator's; HEAP-1.
+    unsafe { heap().allocator().realloc(ptr, old_size, new_size) }.ok()
+}
+
 #[cold]
 fn out_of_memory(size: usize) -> ! {
     eprintln!("MemoryError: out of memory allocating {size} bytes");

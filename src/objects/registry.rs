@@ -22,6 +22,8 @@ pub fn install_slots() {
     super::dict_methods::install();
     super::set_methods::install();
     super::exceptions::install_os_error();
+    super::str_ops::install();
+    super::bytes_methods::install();
 }
 
 /// Static types defined by the operation modules, bases first.
@@ -45,5 +47,12 @@ pub fn more_types() -> Vec<&'static TypeObject> {
     v.push(&super::superobj::SUPER_TYPE);
     v.extend(super::fileobj::types());
     v.push(&super::frameobj::FRAME_TYPE);
+    v.extend([
+        &super::str_ops::STR_ITER_TYPE,
+        &super::str_ops::STR_ASCII_ITER_TYPE,
+        &super::bytes_methods::BYTES_ITER_TYPE,
+        &super::bytes_methods::BYTEARRAY_ITER_TYPE,
+        &super::bytearray::BYTEARRAY_TYPE,
+    ]);
     v
 }

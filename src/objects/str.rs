@@ -112,6 +112,38 @@ impl StrObject {
         new_str(&s)
     }
 
+    /// Write the UTF-32 copy of the text (STR-1) into its area.
+    ///
+    /// # Safety
+    ///
+    /// The object was allocated with `alloc_size(byte_len, char_len)` and
+    /// `char_len != byte_len`; nothing reads the copy while it is written.
+    unsafe fn fill_utf32(&self) {
+        // SAFETY: STR-1 — the area after the padded text has `char_len`
+        // `u32` slots, and the text has `char_len` code points.
+        unsafe {
+            let base = self as *const StrObject as *mut u8;
+            let cps = base.add(utf32_offset(self.byte_len)) as *mut u32;
+            for (i, c) in self.as_str().chars().enumerate() {
+                *cps.add(i) = c as u32;
+            }
+        }
+    }
+
+    /// The code points of a non-ASCII str (STR-1's UTF-32 copy); `None`
+    /// for ASCII text, whose bytes are its code points.
+    #[inline]
+    pub fn utf32(&self) -> Option<&[u32]> {
+        if self.is_ascii() {
+            return None;
+        }
+        // SAFETY: STR-1 — the copy holds `char_len` code points.
+        Some(unsafe {
+            let p = (self as *const StrObject as *const u8).add(utf32_offset(self.byte_len));
+            std::slice::from_raw_parts(p as *const u32, self.char_len)
+        })
+    }
+
     /// The cached hash.
     #[inline]
     pub fn hash(&self) -> i64 {
@@ -161,37 +193,128 @@ pub fn new_str(s: &str) -> Ref {
 }
 
 fn new_str_uncached(s: &str) -> Ref {
-    let byte_len = s.len();
-    let char_len = if s.is_ascii() {
-        byte_len
+    alloc_str(&STR_TYPE, s)
+}
+
+/// A str of type `ty` (a str subclass, or str itself) holding `s`.
+pub fn new_str_of_type(ty: &TypeObject, s: &str) -> Ref {
+    if std::ptr::eq(ty, &STR_TYPE) {
+        return new_str(s);
+    }
+    alloc_str(ty, s)
+}
+
+/// The number of code points of `s` (its length for ASCII text).
+#[inline]
+pub fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
     } else {
         s.chars().count()
-    };
+    }
+}
+
+fn alloc_str(ty: &TypeObject, s: &str) -> Ref {
+    let char_len = count_chars(s);
+    build_str(ty, &[s], s.len(), char_len)
+}
+
+/// A new str of type `ty` holding the concatenation of `parts`, whose
+/// total UTF-8 length is `byte_len` and code-point length `char_len`: the
+/// text is written once, straight into the object (`join`, `+`).
+pub fn build_str(ty: &TypeObject, parts: &[&str], byte_len: usize, char_len: usize) -> Ref {
+    debug_assert_eq!(parts.iter().map(|p| p.len()).sum::<usize>(), byte_len);
     let size = alloc_size(byte_len, char_len);
-    let obj = heap::alloc_object(&STR_TYPE, size);
+    let obj = heap::alloc_object(ty, size);
     let head = StrObject {
-        ob: PyObject::new(&STR_TYPE),
+        ob: PyObject::new(ty),
         hash: Cell::new(-1),
         char_len,
         byte_len,
         interned: Cell::new(false),
     };
     // SAFETY: STR-1 — the block has `size` bytes: header, text, NUL, and
-    // for non-ASCII text the aligned UTF-32 copy.
+    // for non-ASCII text the aligned UTF-32 copy; the parts add up to
+    // `byte_len` bytes of UTF-8 (checked in debug builds above).
     unsafe {
         let base = obj.cast::<u8>().as_ptr();
         (base as *mut StrObject).write(head);
-        std::ptr::copy_nonoverlapping(s.as_ptr(), base.add(HEAD), byte_len);
-        *base.add(HEAD + byte_len) = 0;
-        if char_len != byte_len {
-            let cps = base.add(utf32_offset(byte_len)) as *mut u32;
-            for (i, c) in s.chars().enumerate() {
-                *cps.add(i) = c as u32;
-            }
+        let mut at = base.add(HEAD);
+        for p in parts {
+            std::ptr::copy_nonoverlapping(p.as_ptr(), at, p.len());
+            at = at.add(p.len());
         }
+        *base.add(HEAD + byte_len) = 0;
     }
     // SAFETY: a new object; we own its reference.
-    unsafe { Ref::from_raw(obj) }
+    let r = unsafe { Ref::from_raw(obj) };
+    if char_len != byte_len {
+        let so = r.downcast::<StrObject>().expect("new str");
+        // SAFETY: STR-1 — the UTF-32 area holds `char_len` slots after the
+        // text just written.
+        unsafe { so.fill_utf32() };
+    }
+    if ty.flags().contains(TypeFlags::HAS_GC) {
+        heap::track(&r);
+    }
+    r
+}
+
+thread_local! {
+    static LATIN1: [Ref; 256] = std::array::from_fn(|i| intern(
+        char::from_u32(i as u32).unwrap_or('\0').encode_utf8(&mut [0; 4]),
+    ));
+}
+
+/// The one-character str `c` (shared objects for U+0000..U+00FF).
+#[inline]
+pub fn char_str(c: char) -> Ref {
+    let cp = c as u32;
+    if cp < 256 {
+        return LATIN1.with(|t| t[cp as usize].clone());
+    }
+    new_str(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Append ASCII `tail` to the ASCII exact str `s` by resizing its block,
+/// when `s` is the only reference (so nobody can see the text change) and
+/// not interned. `tail` must not be the text of `s` itself (it is not: an
+/// unshared `s` cannot also be the right operand). Gives `s` back when the
+/// conditions fail or memory is short; the caller then copies.
+pub fn append_in_place(s: Ref, tail: &str) -> Result<Ref, Ref> {
+    let Some(so) = s.downcast_exact::<StrObject>() else {
+        return Err(s);
+    };
+    if s.refcount() != 1 || so.is_interned() || !so.is_ascii() || !tail.is_ascii() {
+        return Err(s);
+    }
+    let old_len = so.byte_len;
+    let new_len = old_len + tail.len();
+    let old_size = alloc_size(old_len, old_len);
+    let new_size = alloc_size(new_len, new_len);
+    let raw = s.into_raw();
+    // SAFETY: exact strs have no pre-header (no GC, no dict: HEAP-2), the
+    // block was allocated with `alloc_size(byte_len, char_len)` bytes, and
+    // we own the only reference, so no pointer to the old block survives.
+    let p = unsafe { heap::realloc_bytes(raw.cast::<u8>(), old_size, new_size) };
+    let Some(p) = p else {
+        // SAFETY: the block is untouched and we still own its reference.
+        return Err(unsafe { Ref::from_raw(raw) });
+    };
+    // SAFETY: STR-1 — the block now has room for `new_len` bytes and the
+    // NUL; the header moved with the block, and the object is unshared, so
+    // its length and hash fields may change.
+    unsafe {
+        let base = p.as_ptr();
+        std::ptr::copy_nonoverlapping(tail.as_ptr(), base.add(HEAD + old_len), tail.len());
+        *base.add(HEAD + new_len) = 0;
+        let head = base as *mut StrObject;
+        (*head).byte_len = new_len;
+        (*head).char_len = new_len;
+        (*head).hash.set(-1);
+    }
+    // SAFETY: the (possibly moved) object carries the reference we owned.
+    Ok(unsafe { Ref::from_raw(p.cast()) })
 }
 
 /// A str from a `String`.
@@ -368,6 +491,6 @@ pub static STR_TYPE: TypeObject = TypeObject::new_static(
         len: Cell::new(Some(str_len)),
         ..Slots::empty()
     },
-    &[],
+    &super::str_methods::STR_METHODS,
     &[],
 );

@@ -305,6 +305,17 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::BINARY_OP => {
                 let b = pop!();
                 let a = pop!();
+                if crate::objects::str::is_exact_str(&a) {
+                    if let Some(j) = ops::concat_target(instrs.get(ip), instr.arg()) {
+                        debug_assert!(j < nlocals, "ASM operand check");
+                        // SAFETY: FRAME-2 — as STORE_FAST. Dropping the
+                        // local's reference runs no code: `a` holds another.
+                        let slot = unsafe { &mut *fast.add(j) };
+                        if slot.as_ref().is_some_and(|v| v.is(&a)) {
+                            *slot = None;
+                        }
+                    }
+                }
                 push!(tri!(ops::binary_op(a, &b, instr.arg())));
             }
             Opcode::UNARY_NEGATIVE => {

@@ -291,7 +291,20 @@ fn exact_float(v: &PyObject) -> Option<f64> {
     v.downcast_exact::<FloatObject>().map(|f| f.value)
 }
 
-/// `BINARY_OP`: small-int and float fast paths, then the protocol.
+/// For `s += t` whose result goes straight back into the local `s`
+/// (`STORE_FAST` next): that local's index. The eval loop drops the
+/// local's reference before the add, as CPython's `unicode_concatenate`
+/// does, so an unshared str can be appended to in place.
+#[inline]
+pub fn concat_target(next: Option<&crate::compile::opcode::Instr>, arg: u32) -> Option<usize> {
+    if super::eval::decode_binary(arg) != (BinaryOp::Add, true) {
+        return None;
+    }
+    let n = next?;
+    (n.op() == crate::compile::opcode::Opcode::STORE_FAST).then_some(n.arg() as usize)
+}
+
+/// `BINARY_OP`: small-int, float and str fast paths, then the protocol.
 #[inline]
 pub fn binary_op(a: Ref, b: &PyObject, arg: u32) -> PyResult {
     let (op, inplace) = super::eval::decode_binary(arg);
@@ -327,6 +340,12 @@ pub fn binary_op(a: Ref, b: &PyObject, arg: u32) -> PyResult {
         if let Some(r) = r {
             return Ok(new_float(r));
         }
+    }
+    if op == BinaryOp::Add
+        && crate::objects::str::is_exact_str(&a)
+        && crate::objects::str::is_exact_str(b)
+    {
+        return Ok(crate::objects::str_ops::concat(a, b));
     }
     if inplace {
         protocol::inplace_op(&a, b, op)
