@@ -131,10 +131,16 @@ unsafe fn bytearray_drop(obj: NonNull<PyObject>) {
 
 fn bytearray_repr(obj: &PyObject) -> PyResult {
     let name = obj.ty().name().to_string();
-    Ok(new_str(&format!(
-        "{name}({})",
-        bytes_repr_str(&this(obj).to_vec())
-    )))
+    // CPython's bytearray repr escapes `'` even inside double quotes.
+    let inner = bytes_repr_str(&this(obj).to_vec());
+    let inner = match inner.strip_prefix("b\"") {
+        Some(rest) => format!(
+            "b\"{}\"",
+            rest[..rest.len() - 1].replace('\'', "\\'")
+        ),
+        None => inner,
+    };
+    Ok(new_str(&format!("{name}({inner})")))
 }
 
 fn bytearray_len(obj: &PyObject) -> PyResult<usize> {
@@ -153,8 +159,13 @@ pub fn byte_value(v: &PyObject) -> PyResult<u8> {
 /// The bytes of an iterable of ints (`bytes([1, 2])`, `extend`).
 pub fn bytes_from_iterable(it: &PyObject) -> PyResult<Vec<u8>> {
     let iter = super::protocol::iter(it)?;
+    bytes_from_iter(&iter)
+}
+
+/// The bytes an iterator of ints yields.
+fn bytes_from_iter(iter: &PyObject) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
-    while let Some(v) = super::protocol::next(&iter)? {
+    while let Some(v) = super::protocol::next(iter)? {
         out.push(byte_value(&v)?);
     }
     Ok(out)
@@ -206,16 +217,17 @@ pub fn initial_data(
         }
         return Ok(vec![0; n as usize]);
     }
-    if super::str::as_str(src).is_none()
-        && src.ty().slots.iter.get().is_none()
-        && src.ty().slots.getitem.get().is_none()
-    {
-        return Err(type_error(format!(
-            "cannot convert '{}' object to {what}",
-            src.ty().name()
-        )));
-    }
-    bytes_from_iterable(src)
+    let iter = match super::protocol::iter(src) {
+        Ok(it) => it,
+        Err(e) if e.matches(&super::exceptions::TYPE_ERROR) => {
+            return Err(type_error(format!(
+                "cannot convert '{}' object to {what}",
+                src.ty().name()
+            )))
+        }
+        Err(e) => return Err(e),
+    };
+    bytes_from_iter(&iter)
 }
 
 fn bytearray_new(ty: &TypeObject, _args: &[Ref], _kw: KwNames<'_>) -> PyResult {
@@ -474,15 +486,16 @@ pub fn m_extend(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let v = exactly_one("extend", args, kw)?;
     let data = match bytes_like(v) {
         Some(d) => d.into_owned(),
-        None => {
-            if v.ty().slots.iter.get().is_none() && v.ty().slots.getitem.get().is_none() {
+        None => match super::protocol::iter(v) {
+            Ok(it) => bytes_from_iter(&it)?,
+            Err(e) if e.matches(&super::exceptions::TYPE_ERROR) => {
                 return Err(type_error(format!(
                     "can't extend bytearray with {}",
                     v.ty().name()
-                )));
+                )))
             }
-            bytes_from_iterable(v)?
-        }
+            Err(e) => return Err(e),
+        },
     };
     self_arg(args)?.extend_from(&data);
     Ok(none())

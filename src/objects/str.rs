@@ -260,18 +260,22 @@ pub fn build_str(ty: &TypeObject, parts: &[&str], byte_len: usize, char_len: usi
     r
 }
 
-thread_local! {
-    static LATIN1: [Ref; 256] = std::array::from_fn(|i| intern(
-        char::from_u32(i as u32).unwrap_or('\0').encode_utf8(&mut [0; 4]),
-    ));
-}
+/// The one-character strs U+0000..U+00FF (GLOBAL-1: one table per
+/// process; they are interned, so they live until the process exits).
+static LATIN1: std::sync::OnceLock<super::global::Global<[Ref; 256]>> =
+    std::sync::OnceLock::new();
 
 /// The one-character str `c` (shared objects for U+0000..U+00FF).
 #[inline]
 pub fn char_str(c: char) -> Ref {
     let cp = c as u32;
     if cp < 256 {
-        return LATIN1.with(|t| t[cp as usize].clone());
+        let table = LATIN1.get_or_init(|| {
+            super::global::Global::new(std::array::from_fn(|i| {
+                intern(char::from_u32(i as u32).unwrap_or('\0').encode_utf8(&mut [0; 4]))
+            }))
+        });
+        return table.get()[cp as usize].clone();
     }
     new_str(c.encode_utf8(&mut [0; 4]))
 }

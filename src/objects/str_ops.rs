@@ -85,19 +85,24 @@ pub fn slice_arg(v: Option<&Ref>) -> PyResult<Option<i64>> {
     }))
 }
 
-/// CPython's `ADJUST_INDICES`: `start` / `end` against `len`, clamped.
+/// CPython's `ADJUST_INDICES`: negative `start` / `end` count from the
+/// end (clamped at 0), `end` is clamped to `len`; `start` may stay past
+/// `len` (then nothing matches, not even "").
 pub fn adjust_range(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let len_i = len as i64;
-    let fix = |v: i64| -> usize {
+    let from_end = |v: i64| -> i64 {
         if v < 0 {
-            (v.saturating_add(len_i)).max(0) as usize
+            v.saturating_add(len_i).max(0)
         } else {
-            (v.min(len_i)) as usize
+            v
         }
     };
-    let s = start.map_or(0, fix);
-    let e = end.map_or(len, fix);
-    (s, e)
+    let s = start.map_or(0, from_end);
+    let e = end.map_or(len_i, |v| from_end(v).min(len_i));
+    (
+        usize::try_from(s).unwrap_or(usize::MAX),
+        usize::try_from(e).unwrap_or(0),
+    )
 }
 
 /// Collect the positions `start, start+step, …` (`n` of them) of a slice.
