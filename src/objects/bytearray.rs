@@ -134,10 +134,7 @@ fn bytearray_repr(obj: &PyObject) -> PyResult {
     // CPython's bytearray repr escapes `'` even inside double quotes.
     let inner = bytes_repr_str(&this(obj).to_vec());
     let inner = match inner.strip_prefix("b\"") {
-        Some(rest) => format!(
-            "b\"{}\"",
-            rest[..rest.len() - 1].replace('\'', "\\'")
-        ),
+        Some(rest) => format!("b\"{}\"", rest[..rest.len() - 1].replace('\'', "\\'")),
         None => inner,
     };
     Ok(new_str(&format!("{name}({inner})")))

@@ -262,8 +262,7 @@ pub fn build_str(ty: &TypeObject, parts: &[&str], byte_len: usize, char_len: usi
 
 /// The one-character strs U+0000..U+00FF (GLOBAL-1: one table per
 /// process; they are interned, so they live until the process exits).
-static LATIN1: std::sync::OnceLock<super::global::Global<[Ref; 256]>> =
-    std::sync::OnceLock::new();
+static LATIN1: std::sync::OnceLock<super::global::Global<[Ref; 256]>> = std::sync::OnceLock::new();
 
 /// The one-character str `c` (shared objects for U+0000..U+00FF).
 #[inline]
@@ -272,7 +271,11 @@ pub fn char_str(c: char) -> Ref {
     if cp < 256 {
         let table = LATIN1.get_or_init(|| {
             super::global::Global::new(std::array::from_fn(|i| {
-                intern(char::from_u32(i as u32).unwrap_or('\0').encode_utf8(&mut [0; 4]))
+                intern(
+                    char::from_u32(i as u32)
+                        .unwrap_or('\0')
+                        .encode_utf8(&mut [0; 4]),
+                )
             }))
         });
         return table.get()[cp as usize].clone();
