@@ -557,9 +557,9 @@ fn m_hex(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     for (i, h) in hex.iter().enumerate() {
         // Groups of `k` counted from the right (positive) or left.
         let boundary = if per > 0 {
-            i > 0 && (n - i) % k == 0
+            i > 0 && (n - i).is_multiple_of(k)
         } else {
-            i > 0 && i % k == 0
+            i > 0 && i.is_multiple_of(k)
         };
         if boundary {
             out.push(sep);
@@ -1170,7 +1170,7 @@ fn pad_common(args: &[Ref], kw: KwNames<'_>, name: &str) -> PyResult {
     };
     let mut out = vec![fill; left];
     out.extend_from_slice(&r.data);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(r.wrap(&out))
 }
 
@@ -1201,7 +1201,7 @@ fn m_zfill(args: &[Ref], kw: KwNames<'_>) -> PyResult {
         }
         _ => d,
     };
-    out.extend(std::iter::repeat(b'0').take(fill));
+    out.extend(std::iter::repeat_n(b'0', fill));
     out.extend_from_slice(body);
     Ok(r.wrap(&out))
 }
@@ -1220,7 +1220,7 @@ fn m_expandtabs(args: &[Ref], kw: KwNames<'_>) -> PyResult {
             b'\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }

@@ -188,9 +188,9 @@ pub fn pad(text: &str, len: usize, width: Option<usize>, fill: char, align: char
         _ => (0, total),
     };
     let mut out = String::with_capacity(text.len() + total * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -860,14 +860,14 @@ fn layout_number(
         out.push_str(sign);
         out.push_str(prefix);
         out.push_str(body);
-        out.extend(std::iter::repeat(' ').take(padn));
+        out.extend(std::iter::repeat_n(' ', padn));
     } else if flags.zero {
         out.push_str(sign);
         out.push_str(prefix);
-        out.extend(std::iter::repeat('0').take(padn));
+        out.extend(std::iter::repeat_n('0', padn));
         out.push_str(body);
     } else {
-        out.extend(std::iter::repeat(' ').take(padn));
+        out.extend(std::iter::repeat_n(' ', padn));
         out.push_str(sign);
         out.push_str(prefix);
         out.push_str(body);
@@ -885,9 +885,9 @@ fn push_text(out: &mut String, text: &str, prec: Option<usize>, flags: Flags, wi
     let padn = width.saturating_sub(len);
     if flags.left {
         out.push_str(shown);
-        out.extend(std::iter::repeat(' ').take(padn));
+        out.extend(std::iter::repeat_n(' ', padn));
     } else {
-        out.extend(std::iter::repeat(' ').take(padn));
+        out.extend(std::iter::repeat_n(' ', padn));
         out.push_str(shown);
     }
 }

@@ -147,7 +147,7 @@ fn with_keywords(
 }
 
 /// A `must be str, not int` argument.
-fn str_arg<'a>(v: &'a PyObject) -> PyResult<&'a StrObject> {
+fn str_arg(v: &PyObject) -> PyResult<&StrObject> {
     as_str_object(v).ok_or_else(|| type_error(format!("must be str, not {}", v.ty().name())))
 }
 
@@ -570,9 +570,9 @@ fn pad_impl(args: &[Ref], kw: KwNames<'_>, name: &str) -> PyResult {
         }
     };
     let mut out = String::with_capacity(so.as_str().len() + marg * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(so.as_str());
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(new_str(&out))
 }
 
@@ -621,7 +621,7 @@ fn m_expandtabs(args: &[Ref], kw: KwNames<'_>) -> PyResult {
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }
