@@ -34,6 +34,8 @@ pub struct CodeObject {
     /// `LOAD_GLOBAL`'s inline cache, one per name of `names`
     /// (`vm/cache.rs`).
     pub global_cache: Box<[crate::vm::cache::GlobalCache]>,
+    /// `LOAD_ATTR`'s inline cache, one per name of `names`.
+    pub attr_cache: Box<[crate::vm::cache::AttrCache]>,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first.
@@ -156,6 +158,9 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
     let global_cache = (0..unit.names.len())
         .map(|_| crate::vm::cache::GlobalCache::new())
         .collect();
+    let attr_cache = (0..unit.names.len())
+        .map(|_| crate::vm::cache::AttrCache::new())
+        .collect();
     let obj = heap::alloc_object(&CODE_TYPE, std::mem::size_of::<CodeObject>());
     let code = CodeObject {
         ob: PyObject::new(&CODE_TYPE),
@@ -166,6 +171,7 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
         derefnames,
         cell2arg,
         global_cache,
+        attr_cache,
     };
     // SAFETY: the block has room for a CodeObject.
     unsafe { obj.cast::<CodeObject>().as_ptr().write(code) };

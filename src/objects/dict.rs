@@ -216,6 +216,17 @@ impl DictObject {
         self.inner().entries.as_slice().get(ix)?.value.clone()
     }
 
+    /// The value of entry `ix` if that entry's key is `key` itself (a
+    /// cache's guess at where an interned name sits).
+    #[inline]
+    pub fn value_at_index_if_key(&self, ix: usize, key: &PyObject) -> Option<Ref> {
+        let e = self.inner().entries.as_slice().get(ix)?;
+        match &e.key {
+            Some(k) if k.is(key) => e.value.clone(),
+            _ => None,
+        }
+    }
+
     fn value_at(&self, ix: usize) -> Option<Ref> {
         self.inner().entries.as_slice()[ix].value.clone()
     }

@@ -79,6 +79,13 @@ pub fn types_changed() {
     c.epoch.set(c.epoch.get() + 1);
 }
 
+/// The current epoch (TCACHE-1): caches elsewhere that depend on type
+/// attributes (`vm/cache.rs`) record it and compare.
+#[inline(always)]
+pub fn epoch() -> u64 {
+    CACHE.get().epoch.get()
+}
+
 #[inline(always)]
 fn slot(ty: &TypeObject, name: &PyObject) -> usize {
     let t = ty as *const TypeObject as usize;

@@ -1,7 +1,9 @@
 //! Inline caches of the eval loop, kept beside each code object: for every
 //! name of `co_names`, where `LOAD_GLOBAL` last found it — the globals (or
 //! builtins) dict, its version and the entry index (CPython 3.11's
-//! `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`).
+//! `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`) — and where `LOAD_ATTR`
+//! last found it in an instance dict ([`AttrCache`], CPython's
+//! `LOAD_ATTR_WITH_HINT`).
 //!
 //! A hit costs two pointer compares, one or two version compares and the
 //! load of the entry's value; the value itself is not cached, so a
@@ -14,8 +16,12 @@ use std::cell::Cell;
 use std::ptr;
 
 use crate::objects::dict::DictObject;
+use crate::objects::err::PyResult;
+use crate::objects::heap;
 use crate::objects::object::{PyObject, Ref};
 use crate::objects::str::as_str_object;
+use crate::objects::typecache;
+use crate::objects::typeobj::{TypeFlags, TypeObject};
 
 #[derive(Clone, Copy)]
 struct GlobalEntry {
@@ -106,5 +112,96 @@ impl GlobalCache {
             ix,
         });
         b.value_at_index(ix)
+    }
+}
+
+/// The `LOAD_ATTR` cache of one name of a code object: for instances of
+/// `ty` (while the type-cache epoch is `epoch`, TCACHE-1), the attribute
+/// is an instance-dict value — the type has no data descriptor of that
+/// name and uses the generic `__getattribute__` — last found at entry
+/// `ix` of the instance dict (instances made alike fill their dicts in
+/// the same order, so the index is a good guess: CPython's split keys).
+#[derive(Clone, Copy)]
+struct AttrEntry {
+    ty: *const TypeObject,
+    epoch: u64,
+    ix: usize,
+}
+
+/// See [`AttrEntry`].
+pub struct AttrCache(Cell<AttrEntry>);
+
+impl Default for AttrCache {
+    fn default() -> AttrCache {
+        AttrCache::new()
+    }
+}
+
+impl AttrCache {
+    /// An empty entry.
+    pub const fn new() -> AttrCache {
+        AttrCache(Cell::new(AttrEntry {
+            ty: ptr::null(),
+            epoch: 0,
+            ix: 0,
+        }))
+    }
+
+    /// `obj.name` if the entry applies and the instance dict holds `name`
+    /// at the remembered index.
+    #[inline(always)]
+    pub fn get(&self, obj: &PyObject, name: &PyObject) -> Option<Ref> {
+        let e = self.0.get();
+        if !ptr::eq(e.ty, obj.ty()) || e.epoch != typecache::epoch() {
+            return None;
+        }
+        // SAFETY: HEAP-2 — the entry was made for this type only after
+        // checking it has MANAGED_DICT, and a type's flags stay as they
+        // are for the epoch.
+        let slot = unsafe { heap::dict_slot(obj) };
+        let d = slot.take();
+        let v = d
+            .as_ref()
+            .and_then(|d| d.downcast_exact::<DictObject>())
+            .and_then(|d| d.value_at_index_if_key(e.ix, name));
+        slot.set(d);
+        v
+    }
+
+    /// After a slow `obj.name` lookup: remember where the value was if it
+    /// came from the instance dict of a plain class instance.
+    #[cold]
+    #[inline(never)]
+    pub fn fill(&self, obj: &PyObject, name: &PyObject) {
+        let ty = obj.ty();
+        let epoch = typecache::epoch();
+        let generic = ty.slots.getattr.get() as usize
+            == crate::objects::typeobj::default_getattr as fn(&PyObject, &PyObject) -> PyResult
+                as usize;
+        if !generic || !ty.flags().contains(TypeFlags::MANAGED_DICT) {
+            return;
+        }
+        if ty
+            .lookup(name)
+            .is_some_and(|d| crate::objects::attr::is_data_descriptor(&d))
+        {
+            return;
+        }
+        let Some(key) = as_str_object(name) else {
+            return;
+        };
+        // SAFETY: HEAP-2 — MANAGED_DICT checked above.
+        let slot = unsafe { heap::dict_slot(obj) };
+        let d = slot.take();
+        let ix = d
+            .as_ref()
+            .and_then(|d| d.downcast_exact::<DictObject>())
+            .and_then(|d| d.index_of_str(key));
+        slot.set(d);
+        if let Some(ix) = ix {
+            if typecache::epoch() == epoch {
+                self.0.set(AttrEntry { ty, epoch, ix });
+            }
+        }
     }
 }

@@ -263,7 +263,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LOAD_ATTR => {
                 let obj = pop!();
-                push!(tri!(protocol::getattr(&obj, &code.names[arg])));
+                push!(tri!(ops::load_attr_cached(&obj, code, arg)));
             }
             Opcode::STORE_ATTR => {
                 let obj = pop!();

@@ -138,6 +138,19 @@ pub fn load_global_cached(frame: &Frame, code: &CodeObject, i: usize) -> PyResul
     load_global(frame, &code.names[i])
 }
 
+/// `LOAD_ATTR` through the code object's inline cache for name `i`.
+#[inline(always)]
+pub fn load_attr_cached(obj: &PyObject, code: &CodeObject, i: usize) -> PyResult {
+    let name = &code.names[i];
+    let cache = &code.attr_cache[i];
+    if let Some(v) = cache.get(obj, name) {
+        return Ok(v);
+    }
+    let v = protocol::getattr(obj, name)?;
+    cache.fill(obj, name);
+    Ok(v)
+}
+
 /// `LOAD_GLOBAL`: globals, then builtins.
 #[inline]
 pub fn load_global(frame: &Frame, name: &PyObject) -> PyResult {

@@ -93,3 +93,45 @@ w.x = "inst"
 print(w.x, w.x)
 WithProp.x = property(lambda self: "prop2")
 print(w.x, w.x)
+
+
+# Instance attributes read at one site from instances whose dicts were
+# filled in different orders, deleted and re-added.
+class Pt:
+    pass
+
+
+def make_pt(order):
+    p = Pt()
+    for name in order:
+        setattr(p, name, (name, 1))
+    return p
+
+
+def read_xy(p):
+    return p.x, p.y
+
+
+pts = [make_pt(("x", "y")), make_pt(("y", "x")), make_pt(("z", "y", "x"))]
+for _ in range(2):
+    print([read_xy(p) for p in pts])
+q = pts[0]
+del q.x
+try:
+    read_xy(q)
+except AttributeError as e:
+    print("AttributeError", e)
+q.x = "again"
+print(read_xy(q), read_xy(q))
+
+
+# A class that gains __getattr__ after its instances were read.
+class Late:
+    pass
+
+
+late = Late()
+late.a = 1
+print(late.a, late.a)
+Late.__getattr__ = lambda self, name: ("fallback", name)
+print(late.a, late.b)
