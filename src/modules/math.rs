@@ -15,6 +15,7 @@ use crate::objects::float::{as_float, new_float, FLOAT_TYPE};
 use crate::objects::float_ops::{self, real_arg};
 use crate::objects::int::{new_bigint, new_from_value, new_int, IntValue, INT_TYPE};
 use crate::objects::int_ops::{self, big, int_value};
+use crate::objects::libm;
 use crate::objects::object::{PyObject, Ref};
 use crate::objects::protocol;
 use crate::objects::tuple::new_tuple;
@@ -79,44 +80,26 @@ macro_rules! func1 {
 
 func1! {
     sqrt => f64::sqrt, false;
-    exp => f64::exp, true;
-    exp2 => f64::exp2, true;
-    expm1 => f64::exp_m1, true;
-    log1p => f64::ln_1p, false;
-    sin => f64::sin, false;
-    cos => f64::cos, false;
-    tan => f64::tan, false;
-    asin => f64::asin, false;
-    acos => f64::acos, false;
-    atan => f64::atan, false;
-    sinh => f64::sinh, true;
-    cosh => f64::cosh, true;
-    tanh => f64::tanh, false;
-    asinh => f64::asinh, false;
-    acosh => f64::acosh, false;
-    atanh => f64::atanh, false;
+    exp => libm::exp, true;
+    exp2 => libm::exp2, true;
+    expm1 => libm::expm1, true;
+    log1p => libm::log1p, false;
+    sin => libm::sin, false;
+    cos => libm::cos, false;
+    tan => libm::tan, false;
+    asin => libm::asin, false;
+    acos => libm::acos, false;
+    atan => libm::atan, false;
+    sinh => libm::sinh, true;
+    cosh => libm::cosh, true;
+    tanh => libm::tanh, false;
+    asinh => libm::asinh, false;
+    acosh => libm::acosh, false;
+    atanh => libm::atanh, false;
     fabs => f64::abs, false;
-    cbrt => f64::cbrt, false;
-    erf => libm_erf, false;
-    erfc => libm_erfc, false;
-}
-
-extern "C" {
-    #[link_name = "erf"]
-    fn c_erf(x: f64) -> f64;
-    #[link_name = "erfc"]
-    fn c_erfc(x: f64) -> f64;
-}
-
-fn libm_erf(x: f64) -> f64 {
-    // SAFETY: libm's erf is a pure function of a double, defined for every
-    // input (the C library is linked by std on every supported target).
-    unsafe { c_erf(x) }
-}
-
-fn libm_erfc(x: f64) -> f64 {
-    // SAFETY: as for erf: pure, total on doubles.
-    unsafe { c_erfc(x) }
+    cbrt => libm::cbrt, false;
+    erf => libm::erf, false;
+    erfc => libm::erfc, false;
 }
 
 fn isfinite(a: &[Ref], kw: KwNames<'_>) -> PyResult {
@@ -182,11 +165,11 @@ fn log(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     if a.is_empty() || a.len() > 2 {
         return Err(type_error("math.log requires 1 to 2 arguments"));
     }
-    let num = loghelper(&a[0], f64::ln)?;
+    let num = loghelper(&a[0], libm::log)?;
     if a.len() == 1 {
         return Ok(new_float(num));
     }
-    let den = loghelper(&a[1], f64::ln)?;
+    let den = loghelper(&a[1], libm::log)?;
     if den == 0.0 {
         return Err(crate::objects::err::zero_division("float division by zero"));
     }
@@ -194,11 +177,11 @@ fn log(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn log2(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    Ok(new_float(loghelper(one("log2", a, kw)?, f64::log2)?))
+    Ok(new_float(loghelper(one("log2", a, kw)?, libm::log2)?))
 }
 
 fn log10(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    Ok(new_float(loghelper(one("log10", a, kw)?, f64::log10)?))
+    Ok(new_float(loghelper(one("log10", a, kw)?, libm::log10)?))
 }
 
 // ---- two-argument float functions --------------------------------------
@@ -244,7 +227,7 @@ fn pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             0.0
         }
     } else {
-        let r = x.powf(y);
+        let r = libm::pow(x, y);
         if r.is_nan() {
             return Err(domain());
         }
@@ -258,7 +241,7 @@ fn pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 fn atan2(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     let (y, x) = two("atan2", a, kw)?;
-    Ok(new_float(real_arg(y)?.atan2(real_arg(x)?)))
+    Ok(new_float(libm::atan2(real_arg(y)?, real_arg(x)?)))
 }
 
 fn copysign(a: &[Ref], kw: KwNames<'_>) -> PyResult {
@@ -600,8 +583,9 @@ fn comb(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let k = k
-        .to_u64()
-        .ok_or_else(|| overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)))?;
+        .to_i64()
+        .ok_or_else(|| overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)))?
+        as u64;
     if k > 10_000_000 {
         return Err(crate::objects::err::memory_error());
     }
@@ -623,10 +607,14 @@ fn perm(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             a.len()
         )));
     }
+    let k_given = a.get(1).filter(|k| !k.is(crate::objects::none::none_ref()));
+    if k_given.is_none() {
+        return factorial(&a[..1], None);
+    }
     let n = index_value(&a[0])?;
     nonneg(&n, "n")?;
     let n = big(&n).into_owned();
-    let k = match a.get(1).filter(|k| !k.is(crate::objects::none::none_ref())) {
+    let k = match k_given {
         Some(k) => {
             let k = index_value(k)?;
             nonneg(&k, "k")?;
@@ -638,8 +626,9 @@ fn perm(a: &[Ref], kw: KwNames<'_>) -> PyResult {
         return Ok(new_int(0));
     }
     let k = k
-        .to_u64()
-        .ok_or_else(|| overflow_error(format!("k must not exceed {}", i64::MAX)))?;
+        .to_i64()
+        .ok_or_else(|| overflow_error(format!("k must not exceed {}", i64::MAX)))?
+        as u64;
     if k > 10_000_000 {
         return Err(crate::objects::err::memory_error());
     }
@@ -928,11 +917,11 @@ fn sinpi(x: f64) -> f64 {
     let y = x.abs() % 2.0;
     let n = (2.0 * y).round() as i32;
     let r = match n {
-        0 => (PI * y).sin(),
-        1 => (PI * (y - 0.5)).cos(),
-        2 => (PI * (1.0 - y)).sin(),
-        3 => -(PI * (y - 1.5)).cos(),
-        _ => (PI * (y - 2.0)).sin(),
+        0 => libm::sin(PI * y),
+        1 => libm::cos(PI * (y - 0.5)),
+        2 => libm::sin(PI * (1.0 - y)),
+        3 => -libm::cos(PI * (y - 1.5)),
+        _ => libm::sin(PI * (y - 2.0)),
     };
     1.0f64.copysign(x) * r
 }
@@ -987,22 +976,22 @@ fn tgamma(x: f64) -> Result<f64, MathErr> {
     let z = z * LANCZOS_G / y;
     let mut r;
     if x < 0.0 {
-        r = -std::f64::consts::PI / sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r = -std::f64::consts::PI / sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
         r -= z * r;
         if absx < 140.0 {
-            r /= y.powf(absx - 0.5);
+            r /= libm::pow(y, absx - 0.5);
         } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
             r /= sqrtpow;
             r /= sqrtpow;
         }
     } else {
-        r = lanczos_sum(absx) / y.exp();
+        r = lanczos_sum(absx) / libm::exp(y);
         r += z * r;
         if absx < 140.0 {
-            r *= y.powf(absx - 0.5);
+            r *= libm::pow(y, absx - 0.5);
         } else {
-            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
             r *= sqrtpow;
             r *= sqrtpow;
         }
@@ -1025,12 +1014,12 @@ fn lgamma_value(x: f64) -> Result<f64, MathErr> {
     }
     let absx = x.abs();
     if absx < 1e-20 {
-        return Ok(-absx.ln());
+        return Ok(-libm::log(absx));
     }
-    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
-    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    let mut r = libm::log(lanczos_sum(absx)) - LANCZOS_G;
+    r += (absx - 0.5) * (libm::log(absx + LANCZOS_G - 0.5) - 1.0);
     if x < 0.0 {
-        r = LOGPI - sinpi(absx).abs().ln() - absx.ln() - r;
+        r = LOGPI - libm::log(sinpi(absx).abs()) - libm::log(absx) - r;
     }
     if r.is_infinite() {
         return Err(MathErr::Range);

@@ -86,15 +86,16 @@ pub fn c_pow_checked(a: C, b: C) -> PyResult<C> {
         }
         (0.0, 0.0)
     } else {
-        let vabs = a.0.hypot(a.1);
-        let mut len = vabs.powf(b.0);
-        let at = a.1.atan2(a.0);
+        use super::libm;
+        let vabs = libm::hypot(a.0, a.1);
+        let mut len = libm::pow(vabs, b.0);
+        let at = libm::atan2(a.1, a.0);
         let mut phase = at * b.0;
         if b.1 != 0.0 {
-            len /= (at * b.1).exp();
-            phase += b.1 * vabs.ln();
+            len /= libm::exp(at * b.1);
+            phase += b.1 * libm::log(vabs);
         }
-        (len * phase.cos(), len * phase.sin())
+        (len * libm::cos(phase), len * libm::sin(phase))
     };
     if edom {
         return Err(zero_division("0.0 to a negative or complex power"));
@@ -144,7 +145,7 @@ fn complex_pos(a: &PyObject) -> PyResult {
 
 /// `abs(z)`, OverflowError when finite parts overflow.
 pub fn complex_abs_value(z: C) -> PyResult<f64> {
-    let r = z.0.hypot(z.1);
+    let r = super::libm::hypot(z.0, z.1);
     if r.is_infinite() && z.0.is_finite() && z.1.is_finite() {
         return Err(overflow_error("absolute value too large"));
     }
@@ -322,7 +323,7 @@ fn real_part(x: &PyObject, which: &str) -> PyResult<f64> {
 // ---- methods and attributes --------------------------------------------
 
 fn m_conjugate(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("conjugate", a, kw, 1, 1)?;
+    super::int_methods::no_args("complex.conjugate", a, kw)?;
     let (re, im) = value(&a[0]);
     Ok(new_complex(re, -im))
 }
@@ -336,7 +337,7 @@ fn m_getnewargs(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_format(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__format__", a, kw, 2, 2)?;
+    super::int_methods::one_arg("complex.__format__", a, kw)?;
     let spec = as_str(&a[1]).unwrap_or("");
     if spec.is_empty() {
         return super::protocol::str_of(&a[0]);

@@ -12,13 +12,13 @@ use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 use super::err::{overflow_error, type_error, value_error, zero_division, PyErr, PyResult};
 use super::float::{as_float, new_float, new_float_of_type, FloatObject, FLOAT_TYPE};
 use super::int::IntValue;
+use super::int_methods::{divmod_args, no_args, one_arg, unpack};
 use super::int_ops::{self, int_value};
 use super::object::{PyObject, Ref};
 use super::str::as_str;
 use super::tuple::new_tuple;
 use super::typeobj::{GetSetDef, KwNames, MethodDef, MethodKind, TypeObject};
 use crate::compile::opcode::{BinaryOp, CompareOp};
-use crate::modules::args;
 
 /// A float operand: a float, or an int converted (OverflowError when too
 /// large); `None` for anything else.
@@ -108,7 +108,7 @@ pub fn float_pow_value(iv: f64, iw: f64) -> PyResult<Result<f64, (f64, f64)>> {
     if base == 1.0 {
         return Ok(Ok(if negate { -1.0 } else { 1.0 }));
     }
-    let r = base.powf(iw);
+    let r = super::libm::pow(base, iw);
     if r.is_infinite() {
         return Err(range_error());
     }
@@ -503,7 +503,7 @@ fn me(a: &[Ref]) -> f64 {
 }
 
 fn m_is_integer(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("is_integer", a, kw, 1, 1)?;
+    no_args("float.is_integer", a, kw)?;
     let x = me(a);
     Ok(super::bool::new_bool(x.is_finite() && x == x.floor()))
 }
@@ -537,7 +537,7 @@ pub fn integer_ratio(x: f64) -> PyResult<(BigInt, BigInt)> {
 }
 
 fn m_as_integer_ratio(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("as_integer_ratio", a, kw, 1, 1)?;
+    no_args("float.as_integer_ratio", a, kw)?;
     let (n, d) = integer_ratio(me(a))?;
     Ok(new_tuple(vec![
         super::int::new_bigint(n),
@@ -546,24 +546,27 @@ fn m_as_integer_ratio(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_conjugate(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("conjugate", a, kw, 1, 1)?;
+    no_args("float.conjugate", a, kw)?;
     Ok(exact_float(&a[0]))
 }
 
-fn m_trunc(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_trunc(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("float.__trunc__", a, kw)?;
     super::int_methods::int_from_f64(me(a))
 }
 
-fn m_floor(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_floor(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("float.__floor__", a, kw)?;
     super::int_methods::int_from_f64(me(a).floor())
 }
 
-fn m_ceil(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_ceil(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("float.__ceil__", a, kw)?;
     super::int_methods::int_from_f64(me(a).ceil())
 }
 
 fn m_round(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__round__", a, kw, 1, 2)?;
+    let a = unpack("__round__", a, kw, 0, 1)?;
     match a.get(1).filter(|n| !n.is(super::none::none_ref())) {
         None => round_to_int(me(a)),
         Some(n) => {
@@ -584,7 +587,7 @@ fn m_round(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_format(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__format__", a, kw, 2, 2)?;
+    one_arg("float.__format__", a, kw)?;
     let spec = as_str(&a[1]).ok_or_else(|| {
         type_error(format!(
             "__format__() argument must be str, not {}",
@@ -600,12 +603,13 @@ fn m_format(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     )?))
 }
 
-fn m_getnewargs(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_getnewargs(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("float.__getnewargs__", a, kw)?;
     Ok(new_tuple(vec![new_float(me(a))]))
 }
 
 fn m_divmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__divmod__", a, kw, 2, 2)?;
+    let a = divmod_args(a, kw)?;
     match operand(&a[1]) {
         Some(y) => float_divmod(me(a), y?),
         None => Ok(super::none::not_implemented()),
@@ -613,7 +617,7 @@ fn m_divmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_rdivmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__rdivmod__", a, kw, 2, 2)?;
+    let a = divmod_args(a, kw)?;
     match operand(&a[1]) {
         Some(x) => float_divmod(x?, me(a)),
         None => Ok(super::none::not_implemented()),
@@ -621,7 +625,7 @@ fn m_rdivmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__pow__", a, kw, 2, 3)?;
+    let a = unpack("", a, kw, 1, 2)?;
     if a.get(2).is_some_and(|m| !m.is(super::none::none_ref())) {
         return Err(type_error(
             "pow() 3rd argument not allowed unless all arguments are integers",
@@ -666,7 +670,7 @@ pub fn float_hex(x: f64) -> String {
 }
 
 fn m_hex(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("hex", a, kw, 1, 1)?;
+    no_args("float.hex", a, kw)?;
     Ok(super::str::from_string(float_hex(me(a))))
 }
 
@@ -770,7 +774,7 @@ pub fn scale_to_f64(m: &BigInt, e: i64) -> Option<f64> {
 }
 
 fn m_fromhex(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("fromhex", a, kw, 2, 2)?;
+    one_arg("float.fromhex", a, kw)?;
     let s = as_str(&a[1]).ok_or_else(|| {
         type_error(format!(
             "fromhex() argument must be str, not {}",

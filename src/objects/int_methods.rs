@@ -60,7 +60,7 @@ pub fn int_to_decimal(v: &IntValue) -> PyResult<String> {
 
 fn str_limit_error() -> PyErr {
     value_error(format!(
-        "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
         max_str_digits()
     ))
 }
@@ -233,7 +233,7 @@ pub fn int_from_text(text: &str, base: u32, shown: &PyObject) -> PyResult<IntVal
     match parse_int(text, base) {
         Ok(v) => Ok(v),
         Err(ParseIntError::TooManyDigits(n)) => Err(value_error(format!(
-            "Exceeds the limit ({}) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             max_str_digits(),
             n
         ))),
@@ -402,6 +402,74 @@ pub fn int_value_from_f64(f: f64) -> PyResult<IntValue> {
     ))
 }
 
+// ---- CPython's argument-count messages for built-in methods -------------
+
+/// A METH_NOARGS method: `Type.name() takes no arguments (N given)`.
+pub fn no_args(qualname: &str, a: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    args::no_kwargs(qualname, kw)?;
+    if a.len() > 1 {
+        return Err(type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            a.len() - 1
+        )));
+    }
+    Ok(())
+}
+
+/// A METH_O method: `Type.name() takes exactly one argument (N given)`.
+pub fn one_arg<'a>(qualname: &str, a: &'a [Ref], kw: KwNames<'_>) -> PyResult<&'a Ref> {
+    args::no_kwargs(qualname, kw)?;
+    if a.len() != 2 {
+        return Err(type_error(format!(
+            "{qualname}() takes exactly one argument ({} given)",
+            a.len() - 1
+        )));
+    }
+    Ok(&a[1])
+}
+
+/// Arguments unpacked as `PyArg_UnpackTuple(args, name, min, max)` does
+/// (self excluded from the counts).
+pub fn unpack<'a>(
+    name: &str,
+    a: &'a [Ref],
+    kw: KwNames<'_>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Ref]> {
+    args::no_kwargs(name, kw)?;
+    let n = a.len() - 1;
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(type_error(format!(
+            "{name} expected {}{min} argument{}, got {n}",
+            if min == max { "" } else { "at least " },
+            plural(min)
+        )));
+    }
+    if n > max {
+        return Err(type_error(format!(
+            "{name} expected {}{max} argument{}, got {n}",
+            if min == max { "" } else { "at most " },
+            plural(max)
+        )));
+    }
+    Ok(a)
+}
+
+/// `__divmod__` / `__rdivmod__`'s one argument (CPython's
+/// `wrap_binaryfunc` message).
+pub fn divmod_args<'a>(a: &'a [Ref], kw: KwNames<'_>) -> PyResult<&'a [Ref]> {
+    args::no_kwargs("__divmod__", kw)?;
+    if a.len() != 2 {
+        return Err(type_error(format!(
+            "expected 1 argument, got {}",
+            a.len() - 1
+        )));
+    }
+    Ok(a)
+}
+
 // ---- methods -----------------------------------------------------------
 
 fn me(a: &[Ref]) -> &IntValue {
@@ -409,12 +477,12 @@ fn me(a: &[Ref]) -> &IntValue {
 }
 
 fn m_bit_length(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("bit_length", a, kw, 1, 1)?;
+    no_args("int.bit_length", a, kw)?;
     Ok(new_int(int_ops::bit_length(me(a)) as i64))
 }
 
 fn m_bit_count(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("bit_count", a, kw, 1, 1)?;
+    no_args("int.bit_count", a, kw)?;
     let n = match me(a) {
         IntValue::Small(s) => u64::from(s.unsigned_abs().count_ones()),
         IntValue::Big(b) => b
@@ -427,25 +495,37 @@ fn m_bit_count(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_conjugate(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("conjugate", a, kw, 1, 1)?;
+    no_args("int.conjugate", a, kw)?;
     Ok(int_ops::exact_int(&a[0]))
 }
 
 fn m_as_integer_ratio(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    args::positional("as_integer_ratio", a, kw, 1, 1)?;
+    no_args("int.as_integer_ratio", a, kw)?;
     Ok(new_tuple(vec![int_ops::exact_int(&a[0]), new_int(1)]))
 }
 
-fn m_trunc(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_trunc(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("int.__trunc__", a, kw)?;
     Ok(int_ops::exact_int(&a[0]))
 }
 
-fn m_getnewargs(a: &[Ref], _kw: KwNames<'_>) -> PyResult {
+fn m_floor(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("int.__floor__", a, kw)?;
+    Ok(int_ops::exact_int(&a[0]))
+}
+
+fn m_ceil(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("int.__ceil__", a, kw)?;
+    Ok(int_ops::exact_int(&a[0]))
+}
+
+fn m_getnewargs(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    no_args("int.__getnewargs__", a, kw)?;
     Ok(new_tuple(vec![int_ops::exact_int(&a[0])]))
 }
 
 fn m_format(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__format__", a, kw, 2, 2)?;
+    one_arg("int.__format__", a, kw)?;
     let spec = as_str(&a[1]).ok_or_else(|| {
         type_error(format!(
             "__format__() argument must be str, not {}",
@@ -488,7 +568,7 @@ pub fn round_int(v: &IntValue, ndigits: &IntValue) -> PyResult<IntValue> {
 }
 
 fn m_round(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__round__", a, kw, 1, 2)?;
+    let a = unpack("__round__", a, kw, 0, 1)?;
     match a.get(1).filter(|n| !n.is(super::none::none_ref())) {
         None => Ok(int_ops::exact_int(&a[0])),
         Some(n) => {
@@ -609,7 +689,7 @@ fn m_from_bytes(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__pow__", a, kw, 2, 3)?;
+    let a = unpack("", a, kw, 1, 2)?;
     match a.get(2).filter(|m| !m.is(super::none::none_ref())) {
         None => match (int_value(&a[0]), int_value(&a[1])) {
             (Some(x), Some(y)) => int_ops::power(x, y),
@@ -623,7 +703,7 @@ fn m_pow(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_divmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__divmod__", a, kw, 2, 2)?;
+    let a = divmod_args(a, kw)?;
     match (int_value(&a[0]), int_value(&a[1])) {
         (Some(x), Some(y)) => int_ops::divmod_obj(x, y),
         _ => Ok(super::none::not_implemented()),
@@ -631,7 +711,7 @@ fn m_divmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn m_rdivmod(a: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = args::positional("__rdivmod__", a, kw, 2, 2)?;
+    let a = divmod_args(a, kw)?;
     match (int_value(&a[1]), int_value(&a[0])) {
         (Some(x), Some(y)) => int_ops::divmod_obj(x, y),
         _ => Ok(super::none::not_implemented()),
@@ -661,8 +741,8 @@ pub static INT_METHODS: [MethodDef; 15] = [
     method("__format__", m_format),
     method("__round__", m_round),
     method("__trunc__", m_trunc),
-    method("__floor__", m_trunc),
-    method("__ceil__", m_trunc),
+    method("__floor__", m_floor),
+    method("__ceil__", m_ceil),
     method("__getnewargs__", m_getnewargs),
     method("__pow__", m_pow),
     method("__divmod__", m_divmod),

@@ -37,6 +37,7 @@ pub mod int_methods;
 pub mod int_ops;
 pub mod iterators;
 pub mod itertools_builtins;
+pub mod libm;
 pub mod list;
 pub mod list_methods;
 pub mod method_args;
