@@ -157,3 +157,47 @@ pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> P
         }
     }
 }
+
+fn get_instance_dict(obj: &PyObject) -> PyResult {
+    instance_dict(obj).ok_or_else(|| {
+        attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            obj.ty().name()
+        ))
+    })
+}
+
+fn set_instance_dict_attr(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(super::err::type_error("cannot delete __dict__"));
+    };
+    if as_dict(&v).is_none() {
+        return Err(super::err::type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            v.ty().name()
+        )));
+    }
+    if !set_instance_dict(obj, v) {
+        return Err(attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            obj.ty().name()
+        )));
+    }
+    Ok(())
+}
+
+/// `__dict__` of instances with a managed dict: put in the dict of the
+/// first class of a hierarchy that adds one (CPython's `subtype_dict`).
+pub static DICT_GETSET: super::typeobj::GetSetDef = super::typeobj::GetSetDef {
+    name: "__dict__",
+    get: get_instance_dict,
+    set: Some(set_instance_dict_attr),
+};
+
+/// `__weakref__` of class instances (None: pyrite's weak references do
+/// not live in the instance).
+pub static WEAKREF_GETSET: super::typeobj::GetSetDef = super::typeobj::GetSetDef {
+    name: "__weakref__",
+    get: |_| Ok(super::none::none()),
+    set: None,
+};

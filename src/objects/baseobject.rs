@@ -125,7 +125,38 @@ fn m_reduce_ex(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     )))
 }
 
-static OBJECT_METHODS: [MethodDef; 5] = [
+fn m_reduce(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    m_reduce_ex(args, _kw)
+}
+
+/// `object.__getstate__()`: the instance dict (None when empty or absent).
+fn m_getstate(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    match super::attr::instance_dict(&args[0]) {
+        Some(d) if super::dict::as_dict(&d).is_some_and(|d| !d.is_empty()) => Ok(d),
+        _ => Ok(super::none::none()),
+    }
+}
+
+fn m_subclasshook(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+    Ok(super::none::not_implemented())
+}
+
+static OBJECT_METHODS: [MethodDef; 8] = [
+    MethodDef {
+        name: "__reduce__",
+        func: m_reduce,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "__getstate__",
+        func: m_getstate,
+        kind: MethodKind::Instance,
+    },
+    MethodDef {
+        name: "__subclasshook__",
+        func: m_subclasshook,
+        kind: MethodKind::Class,
+    },
     MethodDef {
         name: "__format__",
         func: m_format,
@@ -157,6 +188,62 @@ fn object_setattr(obj: &PyObject, name: &PyObject, v: Option<Ref>) -> PyResult<(
     super::attr::generic_setattr(obj, name, v)
 }
 
+/// `obj.__class__`.
+fn get_class(obj: &PyObject) -> PyResult {
+    Ok(obj.ty().to_ref())
+}
+
+/// `obj.__class__ = C` (CPython's `object_set_class`): both classes heap
+/// types with the same instance layout.
+fn set_class(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
+    let Some(v) = v else {
+        return Err(type_error("can't delete __class__ attribute"));
+    };
+    let Some(new) = super::typetype::as_type(&v) else {
+        return Err(type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            v.ty().name()
+        )));
+    };
+    let old = obj.ty();
+    if !new.is_heap() || !old.is_heap() {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    let layout = |t: &TypeObject| {
+        (
+            t.solid.get(),
+            t.basicsize,
+            t.flags().contains(TypeFlags::MANAGED_DICT),
+            t.flags().contains(TypeFlags::HAS_GC),
+        )
+    };
+    if layout(new) != layout(old) {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    // OBJ-H2: the object takes a reference to the new type and gives up
+    // its reference to the old one.
+    let old_ref = old.to_ref();
+    std::mem::forget(new.to_ref());
+    obj.set_type(new);
+    // SAFETY: OBJ-H3 — the object owned one reference to its old type
+    // (OBJ-H2), which is dropped here; `old_ref` keeps it alive until then.
+    unsafe { old.as_object().decref() };
+    drop(old_ref);
+    Ok(())
+}
+
+static OBJECT_GETSETS: [super::typeobj::GetSetDef; 1] = [super::typeobj::GetSetDef {
+    name: "__class__",
+    get: get_class,
+    set: Some(set_class),
+}];
+
 /// `object`.
 pub static OBJECT_TYPE: TypeObject = TypeObject::new_static(
     "object",
@@ -173,5 +260,5 @@ pub static OBJECT_TYPE: TypeObject = TypeObject::new_static(
         ..Slots::empty()
     },
     &OBJECT_METHODS,
-    &[],
+    &OBJECT_GETSETS,
 );

@@ -286,7 +286,19 @@ static EXC_METHODS: [MethodDef; 2] = [
     },
 ];
 
-static EXC_GETSETS: [GetSetDef; 5] = [
+static EXC_GETSETS: [GetSetDef; 6] = [
+    GetSetDef {
+        name: "__dict__",
+        get: |o| super::attr::instance_dict(o).ok_or_else(|| type_error("no __dict__")),
+        set: Some(|o, v| {
+            let v = v.ok_or_else(|| type_error("__dict__ may not be deleted"))?;
+            if super::dict::as_dict(&v).is_none() {
+                return Err(type_error("__dict__ must be a dictionary"));
+            }
+            super::attr::set_instance_dict(o, v);
+            Ok(())
+        }),
+    },
     GetSetDef {
         name: "args",
         get: get_args,

@@ -297,6 +297,17 @@ pub fn new_class(
     if d.get(&super::str::intern("__doc__"))?.is_none() {
         d.set(super::str::intern("__doc__"), super::none::none())?;
     }
+    // `__dict__` / `__weakref__` on the first class whose instances have a
+    // dict (CPython's type_new adds them the same way).
+    if !base.flags().contains(TypeFlags::MANAGED_DICT) {
+        for def in [&super::attr::DICT_GETSET, &super::attr::WEAKREF_GETSET] {
+            let key = super::str::intern(def.name);
+            if d.get(&key)?.is_none() {
+                let descr = super::descr::new_getset_descr(def, &super::baseobject::OBJECT_TYPE);
+                d.set(key, descr)?;
+            }
+        }
+    }
     ty.dict.set(Some(dict));
     ty.bases.set(Some(new_tuple(base_list.clone())));
     let mro = c3_mro(&tref, &base_list)?;
