@@ -28,9 +28,7 @@ class Custom:
         return ["zeta", "alpha", "mid"]
 print(dir(Custom()))
 
-class Slotted:
-    __slots__ = ()
-for obj in [5, "s", Slotted()]:
+for obj in [5, "s", object()]:
     try:
         vars(obj)
     except TypeError as e:
