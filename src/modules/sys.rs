@@ -313,6 +313,14 @@ pub fn make_module() -> Ref {
             ("getallocatedblocks", getallocatedblocks),
             ("getdefaultencoding", getdefaultencoding),
             ("_getframe", super::sys_extra::getframe),
+            (
+                "get_int_max_str_digits",
+                crate::objects::int_methods::sys_get_int_max_str_digits,
+            ),
+            (
+                "set_int_max_str_digits",
+                crate::objects::int_methods::sys_set_int_max_str_digits,
+            ),
         ],
     );
     let d = module_dict(&m).expect("sys dict");

@@ -36,6 +36,23 @@ pub fn set_max_str_digits(n: usize) {
     MAX_STR_DIGITS.with(|c| c.set(n));
 }
 
+/// `sys.get_int_max_str_digits()`.
+pub fn sys_get_int_max_str_digits(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    args::positional("get_int_max_str_digits", a, kw, 0, 0)?;
+    Ok(new_int(max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640.
+pub fn sys_set_int_max_str_digits(a: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let p = args::parse("set_int_max_str_digits", a, kw, &["maxdigits"], 1, 0)?;
+    let n = super::protocol::index_i64(p[0].as_ref().expect("required"))?;
+    if n != 0 && n < 640 {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    set_max_str_digits(n as usize);
+    Ok(super::none::none())
+}
+
 /// The decimal text of an int, or CPython's ValueError past the limit.
 pub fn int_to_decimal(v: &IntValue) -> PyResult<String> {
     let limit = max_str_digits();
