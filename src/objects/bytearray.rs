@@ -224,7 +224,13 @@ pub fn initial_data(
         }
         Err(e) => return Err(e),
     };
-    bytes_from_iter(&iter)
+    // bytes() says "bytes must be …" where bytearray says "byte must be …".
+    match bytes_from_iter(&iter) {
+        Err(e) if what == "bytes" && e.matches(&super::exceptions::VALUE_ERROR) => {
+            Err(value_error("bytes must be in range(0, 256)"))
+        }
+        r => r,
+    }
 }
 
 fn bytearray_new(ty: &TypeObject, _args: &[Ref], _kw: KwNames<'_>) -> PyResult {

@@ -418,7 +418,11 @@ fn tuple_style<'a>(
     max: usize,
 ) -> PyResult<(Recv<'a>, &'a [Ref])> {
     if kw_len(kw) > 0 {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        let r = recv(args)?;
+        return Err(type_error(format!(
+            "{}.{name}() takes no keyword arguments",
+            r.name()
+        )));
     }
     let n = args.len() - 1;
     let s = |k: usize| if k == 1 { "" } else { "s" };

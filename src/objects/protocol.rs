@@ -475,7 +475,7 @@ pub fn setitem(obj: &PyObject, key: &PyObject, value: Option<Ref>) -> PyResult<(
             obj.ty().name()
         ))),
         None => Err(type_error(format!(
-            "'{}' object does not support item deletion",
+            "'{}' object doesn't support item deletion",
             obj.ty().name()
         ))),
     }

@@ -100,7 +100,9 @@ fn tuple_style<'a>(
     max: usize,
 ) -> PyResult<(&'a StrObject, &'a [Ref])> {
     if kw_len(kw) > 0 {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "str.{name}() takes no keyword arguments"
+        )));
     }
     let n = args.len() - 1;
     let s = |k: usize| if k == 1 { "" } else { "s" };
