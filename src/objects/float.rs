@@ -2,19 +2,18 @@
 //! as CPython prints it (`float_repr.rs`); the hash is CPython's.
 //!
 //! **FLOAT-1 (free list).** As CPython keeps up to 100 freed floats for
-//! reuse, [`FREE_LIST`] holds up to [`FREE_MAX`] blocks of freed *exact*
-//! floats (no pre-header: float is neither GC nor has a dict), linked
-//! through their first word. A block on the list is not an object: nothing
-//! references it, and it is still allocated from the heap's point of view
-//! (so `sys.getallocatedblocks` counts it, as CPython's does). `new_float`
-//! pops a block instead of allocating; `heap::dealloc` pushes an exact
-//! float's block instead of freeing it while the list has room. Measured on
-//! `benches/python/nbody.py`: see the commit that added it.
+//! reuse, a [`FreeList`] (FREELIST-1) holds up to [`FREE_MAX`] blocks of
+//! freed *exact* floats (no pre-header: float is neither GC nor has a
+//! dict). `new_float` pops a block instead of allocating; `heap::dealloc`
+//! pushes an exact float's block instead of freeing it while the list has
+//! room. Measured on `benches/python/nbody.py`: see the commit that added
+//! it.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::err::PyResult;
+use super::freelist::FreeList;
 use super::global::Global;
 use super::heap;
 use super::object::{PyObject, PyPayload, Ref};
@@ -38,49 +37,27 @@ unsafe impl PyPayload for FloatObject {
 /// Most blocks the free list keeps (CPython's `PyFloat_MAXFREELIST`).
 pub const FREE_MAX: usize = 100;
 
-/// The free list of exact-float blocks (FLOAT-1).
-pub struct FreeList {
-    head: Cell<Option<NonNull<FreeBlock>>>,
-    len: Cell<usize>,
-}
-
-/// A freed float block on the list: its first word links to the next.
-struct FreeBlock {
-    next: Option<NonNull<FreeBlock>>,
-}
-
-const _: () = assert!(std::mem::size_of::<FreeBlock>() <= std::mem::size_of::<FloatObject>());
-
-static FREE_LIST: Global<FreeList> = Global::new(FreeList {
-    head: Cell::new(None),
-    len: Cell::new(0),
-});
+static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(FREE_MAX));
 
 /// Blocks on the float free list now (tests, statistics).
 pub fn free_list_len() -> usize {
-    FREE_LIST.get().len.get()
+    FREE_LIST.get().len()
 }
 
 /// A new float.
 #[inline]
 pub fn new_float(v: f64) -> Ref {
-    let fl = FREE_LIST.get();
-    if let Some(block) = fl.head.get() {
-        // SAFETY: FLOAT-1 — a block on the list is a freed exact-float
-        // block whose first word is the link.
-        fl.head.set(unsafe { block.as_ref() }.next);
-        fl.len.set(fl.len.get() - 1);
-        let obj = block.cast::<FloatObject>();
-        // SAFETY: FLOAT-1 — the block has an exact float's size and no
-        // pre-header; we write a whole new object over it.
+    if let Some(obj) = FREE_LIST.get().pop() {
+        // SAFETY: FLOAT-1 — a block from the list has an exact float's
+        // size and no pre-header; we write a whole new object over it.
         unsafe {
-            obj.as_ptr().write(FloatObject {
+            obj.cast::<FloatObject>().as_ptr().write(FloatObject {
                 ob: PyObject::new(&FLOAT_TYPE),
                 value: v,
             })
         };
         // SAFETY: a new object with refcount 1, owned by the new Ref.
-        return unsafe { Ref::from_raw(obj.cast()) };
+        return unsafe { Ref::from_raw(obj) };
     }
     new_float_of_type(&FLOAT_TYPE, v)
 }
@@ -95,22 +72,9 @@ pub fn new_float(v: f64) -> Ref {
 /// caller when this returns `true`.
 #[inline]
 pub unsafe fn free_list_push(obj: NonNull<PyObject>) -> bool {
-    let fl = FREE_LIST.get();
-    let n = fl.len.get();
-    if n >= FREE_MAX {
-        return false;
-    }
-    let block = obj.cast::<FreeBlock>();
-    // SAFETY: FLOAT-1 — the dead float's block is reused as a list link
-    // (a FreeBlock fits in a FloatObject, checked above).
-    unsafe {
-        block.as_ptr().write(FreeBlock {
-            next: fl.head.get(),
-        })
-    };
-    fl.head.set(Some(block));
-    fl.len.set(n + 1);
-    true
+    // SAFETY: FLOAT-1 — an exact float has no payload to drop, its block
+    // is a float's size without pre-header; the caller's contract.
+    unsafe { FREE_LIST.get().push(obj) }
 }
 
 /// A float of type `ty` (a float subclass).

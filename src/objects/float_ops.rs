@@ -24,10 +24,15 @@ use crate::compile::opcode::{BinaryOp, CompareOp};
 /// large); `None` for anything else.
 #[inline]
 pub fn operand(obj: &PyObject) -> Option<PyResult<f64>> {
-    if let Some(f) = as_float(obj) {
-        return Some(Ok(f));
+    // Exact float first, then ints (a flag test), then float subclasses
+    // (an MRO walk).
+    if let Some(f) = obj.downcast_exact::<FloatObject>() {
+        return Some(Ok(f.value));
     }
-    int_value(obj).map(int_ops::to_f64)
+    if let Some(v) = int_value(obj) {
+        return Some(int_ops::to_f64(v));
+    }
+    as_float(obj).map(Ok)
 }
 
 /// The `errno == ERANGE` OverflowError of float `**`.

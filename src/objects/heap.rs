@@ -257,6 +257,12 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
         if unsafe { super::float::free_list_push(obj) } {
             return;
         }
+    } else if std::ptr::eq(ty, &super::int::INT_TYPE) {
+        // SAFETY: an exact int at refcount zero, not used below if kept
+        // (INT-2).
+        if unsafe { super::int::free_list_push(obj) } {
+            return;
+        }
     }
     let flags = ty.flags();
     if flags.contains(TypeFlags::HAS_FINALIZER) && !super::typeobj::finalize_on_dealloc(o) {

@@ -6,6 +6,14 @@
 //!
 //! INT-1: a `Big` value never fits an `i64` (values are normalised), so
 //! `Small` vs `Big` decides equality quickly.
+//!
+//! INT-2 (free list): ints outside the preallocated range are made and
+//! dropped at a high rate (loop counters, indexes, sums), so blocks of dead
+//! exact ints are kept for reuse as floats' are (FREELIST-1, at most
+//! [`FREE_MAX`]); `heap::dealloc` hands an exact int to [`free_list_push`],
+//! which drops its value and keeps the block. CPython has no int free list
+//! (its allocator is cheaper than ours); the benefit is measured in the
+//! commit that added it.
 
 use std::cell::Cell;
 use std::mem::ManuallyDrop;
@@ -15,6 +23,8 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::err::PyResult;
+use super::freelist::FreeList;
+use super::global::Global;
 use super::heap;
 use super::object::{PyObject, PyPayload, Ref};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -130,8 +140,41 @@ pub fn new_int_of_type(ty: &TypeObject, v: IntValue) -> Ref {
     alloc_int(ty, v)
 }
 
+/// Most blocks the int free list keeps (INT-2).
+pub const FREE_MAX: usize = 100;
+
+static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(FREE_MAX));
+
+/// Keep the block of an exact int whose refcount reached zero on the free
+/// list (dropping its value) instead of freeing it; `false` when the list
+/// is full (the caller then frees it as usual).
+///
+/// # Safety
+///
+/// `obj` is an exact int with refcount zero, not used again by the caller
+/// when this returns `true`.
+#[inline]
+pub unsafe fn free_list_push(obj: NonNull<PyObject>) -> bool {
+    let fl = FREE_LIST.get();
+    if fl.len() >= FREE_MAX {
+        return false;
+    }
+    // SAFETY: refcount zero: the value is dropped exactly once, here.
+    unsafe { int_drop(obj) };
+    // SAFETY: INT-2 — the object is dead, its payload dropped, its block an
+    // exact int's size without pre-header; the caller's contract.
+    unsafe { fl.push(obj) }
+}
+
 fn alloc_int(ty: &TypeObject, v: IntValue) -> Ref {
-    let obj = heap::alloc_object(ty, ty.basicsize);
+    let obj = if std::ptr::eq(ty, &INT_TYPE) {
+        match FREE_LIST.get().pop() {
+            Some(block) => block,
+            None => heap::alloc_object(ty, ty.basicsize),
+        }
+    } else {
+        heap::alloc_object(ty, ty.basicsize)
+    };
     let o = IntObject {
         ob: PyObject::new(ty),
         value: ManuallyDrop::new(v),

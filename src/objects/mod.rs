@@ -24,6 +24,7 @@ pub mod float;
 pub mod float_ops;
 pub mod float_repr;
 pub mod frameobj;
+pub mod freelist;
 pub mod funcdescr;
 pub mod function;
 pub mod gcobj;
