@@ -212,6 +212,25 @@ fn interactive_session_prints_values_and_prompts_like_cpython() {
 }
 
 #[test]
+fn interactive_session_with_blocks_reprs_prompts_and_tracebacks() {
+    let session = concat!(
+        "for i in range(3):\n    i\n\n",
+        "d = {'a': [1, 2]}\nd\n",
+        "\"\"\"doc\nstring\"\"\"\n",
+        "class P:\n    def __repr__(self):\n        return 'P!'\n\n",
+        "P()\n[P(), P()]\n",
+        "import sys\nsys.ps1 = '$ '\n1\nsys.ps2 = '| '\nif 1:\n    2\n\n",
+        "_\n_ * 3\n",
+        "raise ValueError('x')\n",
+        "def g():\n    raise KeyError(1)\n\ng()\n",
+        "def f():\n    y = 2\n\n    return y\n",
+        "x = [1,\n2]\nx\nprint(x); x = 3\nx\n",
+    );
+    let (ours, theirs) = same_stdout_as_cpython(&["-i"], session);
+    assert_eq!(session_stderr(&ours), session_stderr(&theirs));
+}
+
+#[test]
 fn dash_i_prompts_after_the_command() {
     let (ours, theirs) = same_stdout_as_cpython(&["-q", "-i", "-c", "y = 21"], "y * 2\n");
     assert_eq!(stderr_of(&ours), stderr_of(&theirs));
