@@ -120,12 +120,8 @@ impl ByteBuf {
             self.start = 0;
         }
         self.data
-            .try_reserve(bytes.len())
-            .ok_or_else(super::err::memory_error)?;
-        for &b in bytes {
-            self.data.push(b);
-        }
-        Ok(())
+            .try_extend_from_slice(bytes)
+            .ok_or_else(super::err::memory_error)
     }
 
     fn consume(&mut self, n: usize) {
@@ -394,16 +390,28 @@ impl FileObject {
     /// Everything up to end of file.
     fn read_all(&self) -> PyResult {
         let mut io = self.reading(Op::Read)?;
-        while io.fill()? {}
-        let bytes = io.rbuf.avail();
-        let out = if self.binary {
-            super::bytes::new_bytes(bytes)
-        } else {
-            let s = self.decode(bytes)?;
-            super::str::from_string(self.translate_read(s))
-        };
+        // The rest of the file in one transient buffer: the read-ahead,
+        // then everything the OS still has.
+        let mut bytes = io.rbuf.avail().to_vec();
         io.rbuf.clear();
-        Ok(out)
+        if !io.eof {
+            let r = match &mut io.src {
+                Source::File(f) => f.read_to_end(&mut bytes),
+                Source::Stdin => std::io::stdin().read_to_end(&mut bytes),
+                Source::Closed => return Err(closed_error()),
+            };
+            r.map_err(io_err)?;
+        }
+        if self.binary {
+            return Ok(super::bytes::new_bytes(&bytes));
+        }
+        let s = match self.encoding {
+            Encoding::Utf8 => String::from_utf8(bytes).map_err(|e| {
+                decode_error(self.encoding, e.as_bytes(), e.utf8_error().valid_up_to())
+            })?,
+            _ => self.decode(&bytes)?,
+        };
+        Ok(super::str::from_string(self.translate_read(s)))
     }
 
     /// `read(n)` for n >= 0.
@@ -523,7 +531,17 @@ impl FileObject {
             }
             end = i.min(end);
         }
-        let s = self.decode(&avail[..end])?;
+        let raw = &avail[..end];
+        let no_cr = self.newline != Newline::Universal || !raw.contains(&b'\r');
+        if self.encoding == Encoding::Utf8 && no_cr {
+            // Fast path: the line's bytes are the str's, made in one copy.
+            if let Ok(text) = std::str::from_utf8(raw) {
+                let out = super::str::new_str(text);
+                io.rbuf.consume(end);
+                return Ok(out);
+            }
+        }
+        let s = self.decode(raw)?;
         io.rbuf.consume(end);
         Ok(super::str::from_string(self.translate_read(s)))
     }
@@ -898,18 +916,26 @@ fn write_obj(f: &FileObject, v: &PyObject) -> PyResult {
                 v.ty().name()
             )));
         };
-        let b = b.to_vec();
-        f.write_bytes(&b)?;
-        return Ok(new_int(b.len() as i64));
+        // `b` is borrowed from `v`, which the caller keeps alive; writing
+        // runs no Python code.
+        let n = b.len();
+        f.write_bytes(b)?;
+        return Ok(new_int(n as i64));
     }
-    let Some(s) = as_str(v) else {
+    let Some(so) = super::str::as_str_object(v) else {
         f.check_open(Op::Write)?;
         return Err(type_error(format!(
             "write() argument must be str, not {}",
             v.ty().name()
         )));
     };
-    let n = s.chars().count();
+    let (s, n) = (so.as_str(), so.char_len());
+    let plain = matches!(f.newline, Newline::Universal | Newline::Any | Newline::Lf);
+    if plain && (f.encoding == Encoding::Utf8 || so.is_ascii()) {
+        // The common case: the text's UTF-8 bytes are the file's bytes.
+        f.write_bytes(s.as_bytes())?;
+        return Ok(new_int(n as i64));
+    }
     let text = match f.newline {
         Newline::Cr => s.replace('\n', "\r"),
         Newline::CrLf => s.replace('\n', "\r\n"),

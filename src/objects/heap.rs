@@ -478,6 +478,25 @@ impl<T> PyVec<T> {
     }
 }
 
+impl<T: Copy> PyVec<T> {
+    /// Append copies of `items` with one copy (file and byte buffers);
+    /// `None` if memory runs out.
+    pub fn try_extend_from_slice(&mut self, items: &[T]) -> Option<()> {
+        self.try_reserve(items.len())?;
+        // SAFETY: VEC-1 — slots `len..len + items.len()` are allocated and
+        // uninitialised after the reserve; `items` cannot overlap them.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                items.as_ptr(),
+                self.ptr.as_ptr().add(self.len),
+                items.len(),
+            )
+        };
+        self.len += items.len();
+        Some(())
+    }
+}
+
 impl<T: Clone> PyVec<T> {
     /// A vector holding clones of `items`; `None` if memory runs out.
     pub fn from_slice(items: &[T]) -> Option<PyVec<T>> {
