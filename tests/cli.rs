@@ -234,6 +234,12 @@ fn interactive_session_with_blocks_reprs_prompts_and_tracebacks() {
 fn dash_i_prompts_after_the_command() {
     let (ours, theirs) = same_stdout_as_cpython(&["-q", "-i", "-c", "y = 21"], "y * 2\n");
     assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+    // With -i, SystemExit from the program is reported and the prompt follows.
+    let args = ["-q", "-i", "-c", "import sys; sys.exit(5)"];
+    let (ours, theirs) = same_stdout_as_cpython(&args, "import sys\nsys.exit(4)\n");
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+    let (ours, theirs) = same_stdout_as_cpython(&["-q", "-i", "-c", "1/0"], "");
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
 }
 
 #[test]

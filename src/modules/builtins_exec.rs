@@ -123,7 +123,8 @@ fn builtins_for(globals: &PyObject) -> Ref {
     let default = crate::vm::builtins_dict().expect("builtins");
     match get_item_str(globals, "__builtins__") {
         None => {
-            set_item_str(globals, "__builtins__", crate::vm::builtins_module());
+            // CPython inserts the builtins module's dict.
+            set_item_str(globals, "__builtins__", default.clone());
             default
         }
         Some(b) => {

@@ -52,7 +52,7 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
     set_item_str(&d, "__builtins__", super::builtins_module());
     set_item_str(&super::modules(), "__main__", main.clone());
     let mut status = match &opts.source {
-        MainSource::Text(src) => run_program(src, &opts.filename, &d),
+        MainSource::Text(src) => run_program(src, &opts.filename, &d, opts.interactive),
         MainSource::Nothing => Ok(0),
     };
     if opts.interactive && status.is_ok() {
@@ -68,11 +68,17 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
 }
 
 /// Run a whole program. `Err(status)` when it ended by `SystemExit`
-/// (no prompt follows then); `Ok(status)` otherwise.
-fn run_program(source: &str, filename: &str, globals: &Ref) -> Result<i32, i32> {
+/// (no prompt follows then); `Ok(status)` otherwise. Before the prompt
+/// (`-i`), SystemExit is reported like any other exception, as CPython
+/// does.
+fn run_program(source: &str, filename: &str, globals: &Ref, inspect: bool) -> Result<i32, i32> {
     match crate::compile::codegen::compile(source, filename, Mode::Exec) {
         Ok(unit) => match super::run_code(std::rc::Rc::new(unit), globals, None) {
             Ok(_) => Ok(0),
+            Err(e) if inspect && e.matches(&exc::SYSTEM_EXIT) => {
+                super::traceback::print_exception(&e);
+                Ok(1)
+            }
             Err(e) => uncaught(&e),
         },
         Err(e) => {
