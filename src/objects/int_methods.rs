@@ -55,24 +55,22 @@ pub fn sys_set_int_max_str_digits(a: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 /// The decimal text of an int, or CPython's ValueError past the limit.
 pub fn int_to_decimal(v: &IntValue) -> PyResult<String> {
+    let b = match v {
+        IntValue::Small(s) => return Ok(s.to_string()),
+        IntValue::Big(b) => b,
+    };
     let limit = max_str_digits();
-    if let IntValue::Big(b) = v {
-        // bits * log10(2) >= digits - 1: a quick refusal before the
-        // (quadratic) conversion.
-        if limit > 0 && b.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
-            return Err(str_limit_error());
-        }
-        let s = b.to_string();
-        let ndigits = s.len() - usize::from(b.sign() == Sign::Minus);
-        if limit > 0 && ndigits > limit {
-            return Err(str_limit_error());
-        }
-        return Ok(s);
+    // bits * log10(2) >= digits - 1: a quick refusal before the
+    // (quadratic) conversion.
+    if limit > 0 && b.bits() as f64 * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
+        return Err(str_limit_error());
     }
-    if let IntValue::Small(s) = v {
-        return Ok(s.to_string());
+    let s = b.to_string();
+    let ndigits = s.len() - usize::from(b.sign() == Sign::Minus);
+    if limit > 0 && ndigits > limit {
+        return Err(str_limit_error());
     }
-    unreachable!()
+    Ok(s)
 }
 
 fn str_limit_error() -> PyErr {
@@ -635,6 +633,9 @@ fn m_to_bytes(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     let v = big(me(a));
     if !signed && v.sign() == Sign::Minus {
         return Err(overflow_error("can't convert negative int to unsigned"));
+    }
+    if length > 1 << 31 {
+        return Err(super::err::memory_error());
     }
     let length = length as usize;
     let mut bytes = if signed {

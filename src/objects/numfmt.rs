@@ -47,6 +47,10 @@ pub struct Spec {
     pub ty: char,
 }
 
+/// Widths and precisions past this raise MemoryError instead of building
+/// a string of gigabytes (CPython would try, and usually fail, to).
+const MAX_FIELD: usize = 1 << 28;
+
 fn get_integer(s: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
     let start = *pos;
     let mut acc: usize = 0;
@@ -119,6 +123,9 @@ pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> PyResult<
         pos += 1;
     }
     f.width = get_integer(&s, &mut pos)?;
+    if f.width.is_some_and(|w| w > MAX_FIELD) {
+        return Err(super::err::memory_error());
+    }
     let both = || value_error("Cannot specify both ',' and '_'.");
     if pos < s.len() && s[pos] == ',' {
         f.grouping = Some(',');
@@ -137,8 +144,13 @@ pub fn parse_spec(spec: &str, type_name: &str, default_align: char) -> PyResult<
     if pos < s.len() && s[pos] == '.' {
         pos += 1;
         f.precision = get_integer(&s, &mut pos)?;
-        if f.precision.is_none() {
-            return Err(value_error("Format specifier missing precision"));
+        match f.precision {
+            None => return Err(value_error("Format specifier missing precision")),
+            // Past i32::MAX each type reports its own error.
+            Some(p) if p > MAX_FIELD && p <= i32::MAX as usize => {
+                return Err(super::err::memory_error())
+            }
+            Some(_) => {}
         }
     }
     if s.len() - pos > 1 {
