@@ -120,12 +120,18 @@ impl StrObject {
     /// `char_len != byte_len`; nothing reads the copy while it is written.
     unsafe fn fill_utf32(&self) {
         // SAFETY: STR-1 — the area after the padded text has `char_len`
-        // `u32` slots, and the text has `char_len` code points.
+        // `u32` slots; at most `char_len` are written from the text and
+        // any left over are zeroed.
         unsafe {
             let base = self as *const StrObject as *mut u8;
             let cps = base.add(utf32_offset(self.byte_len)) as *mut u32;
-            for (i, c) in self.as_str().chars().enumerate() {
-                *cps.add(i) = c as u32;
+            let mut n = 0;
+            for c in self.as_str().chars().take(self.char_len) {
+                *cps.add(n) = c as u32;
+                n += 1;
+            }
+            for k in n..self.char_len {
+                *cps.add(k) = 0;
             }
         }
     }
@@ -186,10 +192,20 @@ pub fn hash_bytes(b: &[u8]) -> i64 {
 
 /// A new str holding `s`.
 pub fn new_str(s: &str) -> Ref {
-    if s.len() <= 1 {
-        return intern(s);
+    match s.as_bytes() {
+        [] => empty_str(),
+        &[b] => char_str(b as char),
+        _ => new_str_uncached(s),
     }
-    new_str_uncached(s)
+}
+
+/// The empty str (interned; GLOBAL-1: one per process).
+pub fn empty_str() -> Ref {
+    static EMPTY: std::sync::OnceLock<super::global::Global<Ref>> = std::sync::OnceLock::new();
+    EMPTY
+        .get_or_init(|| super::global::Global::new(intern("")))
+        .get()
+        .clone()
 }
 
 fn new_str_uncached(s: &str) -> Ref {
@@ -216,14 +232,13 @@ pub fn count_chars(s: &str) -> usize {
 
 fn alloc_str(ty: &TypeObject, s: &str) -> Ref {
     let char_len = count_chars(s);
-    build_str(ty, &[s], s.len(), char_len)
+    build_str(ty, [s], s.len(), char_len)
 }
 
-/// A new str of type `ty` holding the concatenation of `parts`, whose
-/// total UTF-8 length is `byte_len` and code-point length `char_len`: the
-/// text is written once, straight into the object (`join`, `+`).
-pub fn build_str(ty: &TypeObject, parts: &[&str], byte_len: usize, char_len: usize) -> Ref {
-    debug_assert_eq!(parts.iter().map(|p| p.len()).sum::<usize>(), byte_len);
+/// Allocate a str of type `ty` with room for `byte_len` bytes of text
+/// (STR-1 layout for `char_len` code points) and its header written; the
+/// text bytes are not written yet.
+fn alloc_str_raw(ty: &TypeObject, byte_len: usize, char_len: usize) -> NonNull<PyObject> {
     let size = alloc_size(byte_len, char_len);
     let obj = heap::alloc_object(ty, size);
     let head = StrObject {
@@ -233,31 +248,90 @@ pub fn build_str(ty: &TypeObject, parts: &[&str], byte_len: usize, char_len: usi
         byte_len,
         interned: Cell::new(false),
     };
-    // SAFETY: STR-1 — the block has `size` bytes: header, text, NUL, and
-    // for non-ASCII text the aligned UTF-32 copy; the parts add up to
-    // `byte_len` bytes of UTF-8 (checked in debug builds above).
+    // SAFETY: the block has `size` >= HEAD + byte_len + 1 bytes (STR-1).
     unsafe {
         let base = obj.cast::<u8>().as_ptr();
         (base as *mut StrObject).write(head);
-        let mut at = base.add(HEAD);
-        for p in parts {
-            std::ptr::copy_nonoverlapping(p.as_ptr(), at, p.len());
-            at = at.add(p.len());
-        }
         *base.add(HEAD + byte_len) = 0;
     }
+    obj
+}
+
+/// Finish a str whose text is written: the UTF-32 copy, GC tracking.
+fn finish_str(ty: &TypeObject, obj: NonNull<PyObject>) -> Ref {
     // SAFETY: a new object; we own its reference.
     let r = unsafe { Ref::from_raw(obj) };
-    if char_len != byte_len {
-        let so = r.downcast::<StrObject>().expect("new str");
-        // SAFETY: STR-1 — the UTF-32 area holds `char_len` slots after the
-        // text just written.
+    let so = r.downcast::<StrObject>().expect("new str");
+    if !so.is_ascii() {
+        // SAFETY: STR-1 — the UTF-32 area follows the text just written.
         unsafe { so.fill_utf32() };
     }
     if ty.flags().contains(TypeFlags::HAS_GC) {
         heap::track(&r);
     }
     r
+}
+
+/// A new str of type `ty` holding the concatenation of `parts`, whose
+/// total UTF-8 length is `byte_len` and code-point length `char_len`: the
+/// text is written once, straight into the object (`join`, `+`). Parts
+/// past `byte_len` are dropped and a shortfall is NUL-filled, so the text
+/// stays valid UTF-8 even if the caller's sums were wrong (they are
+/// checked in debug builds).
+pub fn build_str<'a>(
+    ty: &TypeObject,
+    parts: impl IntoIterator<Item = &'a str>,
+    byte_len: usize,
+    char_len: usize,
+) -> Ref {
+    let obj = alloc_str_raw(ty, byte_len, char_len);
+    let mut written = 0;
+    for p in parts {
+        if p.len() > byte_len - written {
+            debug_assert!(false, "build_str: parts longer than byte_len");
+            break;
+        }
+        // SAFETY: STR-1 — `written + p.len() <= byte_len` bytes of text
+        // fit after the header.
+        unsafe {
+            let at = obj.cast::<u8>().as_ptr().add(HEAD + written);
+            std::ptr::copy_nonoverlapping(p.as_ptr(), at, p.len());
+        }
+        written += p.len();
+    }
+    if written < byte_len {
+        debug_assert!(false, "build_str: parts shorter than byte_len");
+        // SAFETY: as above; NULs keep the text valid UTF-8.
+        unsafe {
+            std::ptr::write_bytes(
+                obj.cast::<u8>().as_ptr().add(HEAD + written),
+                0,
+                byte_len - written,
+            )
+        };
+    }
+    finish_str(ty, obj)
+}
+
+/// A new exact ASCII str of `len` bytes written by `fill` (case mapping,
+/// padding). Any non-ASCII byte `fill` leaves is replaced by `?`, so the
+/// object always satisfies STR-1's ASCII layout.
+pub fn new_ascii_with(len: usize, fill: impl FnOnce(&mut [u8])) -> Ref {
+    let obj = alloc_str_raw(&STR_TYPE, len, len);
+    // SAFETY: STR-1 — `len` text bytes follow the header; we zero them
+    // first so the slice is initialised.
+    let buf = unsafe {
+        let p = obj.cast::<u8>().as_ptr().add(HEAD);
+        std::ptr::write_bytes(p, 0, len);
+        std::slice::from_raw_parts_mut(p, len)
+    };
+    fill(buf);
+    if !buf.is_ascii() {
+        buf.iter_mut()
+            .filter(|b| !b.is_ascii())
+            .for_each(|b| *b = b'?');
+    }
+    finish_str(&STR_TYPE, obj)
 }
 
 /// The one-character strs U+0000..U+00FF (GLOBAL-1: one table per

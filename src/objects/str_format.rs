@@ -4,6 +4,8 @@
 //! attribute and index access, conversions, nested specs), and printf-style
 //! `%` formatting for `str` and `bytes` with CPython's messages.
 
+use std::borrow::Cow;
+
 use super::err::{key_error, overflow_error, type_error, value_error, PyErr, PyResult};
 use super::float::as_float;
 use super::int::{as_int, new_int};
@@ -249,7 +251,12 @@ pub fn format_value(v: &PyObject, spec: &str) -> PyResult {
             "str",
         )?));
     }
-    let Some(f) = v.ty().lookup_str("__format__") else {
+    if spec.is_empty() && std::ptr::eq(v.ty(), &super::int::INT_TYPE) {
+        return protocol::str_of(v);
+    }
+    static NAME: std::sync::OnceLock<super::global::Global<Ref>> = std::sync::OnceLock::new();
+    let name = NAME.get_or_init(|| super::global::Global::new(super::str::intern("__format__")));
+    let Some(f) = v.ty().lookup(name.get()) else {
         return Err(type_error(format!(
             "Type {} doesn't define __format__",
             v.ty().name()
@@ -299,35 +306,46 @@ struct Formatter<'a> {
 
 /// Parse decimal digits of a whole field part: `Ok(None)` if any
 /// character is not a digit (CPython's `get_integer`).
-fn part_index(s: &[char]) -> PyResult<Option<usize>> {
-    if s.is_empty() || !s.iter().all(|c| c.is_ascii_digit()) {
+fn part_index(s: &str) -> PyResult<Option<usize>> {
+    if s.is_empty() || !s.bytes().all(|c| c.is_ascii_digit()) {
         return Ok(None);
     }
-    let mut pos = 0;
-    read_int(s, &mut pos)
+    let mut v: usize = 0;
+    for d in s.bytes() {
+        v = v
+            .checked_mul(10)
+            .and_then(|v| v.checked_add((d - b'0') as usize))
+            .filter(|v| *v <= isize::MAX as usize)
+            .ok_or_else(too_many_digits)?;
+    }
+    Ok(Some(v))
 }
 
+// The format string is scanned as bytes: every character with a meaning
+// (`{`, `}`, `!`, `:`, `.`, `[`, `]`) is ASCII, so each index where one is
+// found is a character boundary of the str.
 impl Formatter<'_> {
-    fn build(&mut self, fmt: &[char], depth: i32, out: &mut String) -> PyResult<()> {
+    fn build(&mut self, fmt: &str, depth: i32, out: &mut String) -> PyResult<()> {
         if depth <= 0 {
             return Err(value_error("Max string recursion exceeded"));
         }
+        let b = fmt.as_bytes();
+        let n = b.len();
         let mut i = 0;
-        let n = fmt.len();
         while i < n {
             // Literal text up to the next brace.
             let start = i;
-            while i < n && fmt[i] != '{' && fmt[i] != '}' {
+            while i < n && b[i] != b'{' && b[i] != b'}' {
                 i += 1;
             }
-            out.extend(&fmt[start..i]);
+            out.push_str(&fmt[start..i]);
             if i >= n {
                 break;
             }
-            let c = fmt[i];
+            let c = b[i];
             i += 1;
-            if c == '}' {
-                if i < n && fmt[i] == '}' {
+            if c == b'}' {
+                if i < n && b[i] == b'}' {
                     out.push('}');
                     i += 1;
                     continue;
@@ -337,7 +355,7 @@ impl Formatter<'_> {
             if i >= n {
                 return Err(value_error("Single '{' encountered in format string"));
             }
-            if fmt[i] == '{' {
+            if b[i] == b'{' {
                 out.push('{');
                 i += 1;
                 continue;
@@ -349,53 +367,48 @@ impl Formatter<'_> {
 
     /// Parse and render the field starting at `i` (after its `{`);
     /// returns the index after its closing `}` (CPython's `parse_field`).
-    fn field(
-        &mut self,
-        fmt: &[char],
-        mut i: usize,
-        depth: i32,
-        out: &mut String,
-    ) -> PyResult<usize> {
-        let n = fmt.len();
+    fn field(&mut self, fmt: &str, mut i: usize, depth: i32, out: &mut String) -> PyResult<usize> {
+        let b = fmt.as_bytes();
+        let n = b.len();
         let name_start = i;
-        let mut c = '\0';
+        let mut c = 0u8;
         while i < n {
-            c = fmt[i];
+            c = b[i];
             i += 1;
             match c {
-                '{' => return Err(value_error("unexpected '{' in field name")),
-                '[' => {
-                    while i < n && fmt[i] != ']' {
+                b'{' => return Err(value_error("unexpected '{' in field name")),
+                b'[' => {
+                    while i < n && b[i] != b']' {
                         i += 1;
                     }
                     continue;
                 }
-                '}' | ':' | '!' => break,
+                b'}' | b':' | b'!' => break,
                 _ => continue,
             }
         }
-        let terminated = matches!(c, '}' | ':' | '!') && i > name_start;
+        let terminated = matches!(c, b'}' | b':' | b'!') && i > name_start;
         let name_end = if terminated { i - 1 } else { i };
         let name = &fmt[name_start..name_end];
         let mut conversion = None;
-        let mut spec: &[char] = &[];
+        let mut spec = "";
         let mut expand = false;
-        if terminated && (c == '!' || c == ':') {
+        if terminated && (c == b'!' || c == b':') {
             let mut done = false;
-            if c == '!' {
-                if i >= n {
+            if c == b'!' {
+                let Some(conv) = fmt[i..].chars().next() else {
                     return Err(value_error(
                         "end of string while looking for conversion specifier",
                     ));
-                }
-                conversion = Some(fmt[i]);
-                i += 1;
+                };
+                conversion = Some(conv);
+                i += conv.len_utf8();
                 if i < n {
-                    let c2 = fmt[i];
+                    let c2 = b[i];
                     i += 1;
-                    if c2 == '}' {
+                    if c2 == b'}' {
                         done = true;
-                    } else if c2 != ':' {
+                    } else if c2 != b':' {
                         return Err(value_error("expected ':' after conversion specifier"));
                     }
                 }
@@ -405,12 +418,12 @@ impl Formatter<'_> {
                 let mut count = 1;
                 let mut closed = false;
                 while i < n {
-                    let ch = fmt[i];
+                    let ch = b[i];
                     i += 1;
-                    if ch == '{' {
+                    if ch == b'{' {
                         expand = true;
                         count += 1;
-                    } else if ch == '}' {
+                    } else if ch == b'}' {
                         count -= 1;
                         if count == 0 {
                             spec = &fmt[spec_start..i - 1];
@@ -423,7 +436,7 @@ impl Formatter<'_> {
                     return Err(value_error("unmatched '{' in format spec"));
                 }
             }
-        } else if !(terminated && c == '}') {
+        } else if !(terminated && c == b'}') {
             return Err(value_error("expected '}' before end of string"));
         }
         let obj = self.field_object(name)?;
@@ -439,24 +452,24 @@ impl Formatter<'_> {
                 )))
             }
         };
-        let spec_text: String = if expand {
-            let mut s = String::new();
-            self.build(spec, depth - 1, &mut s)?;
-            s
+        let r = if expand {
+            let mut expanded = String::new();
+            self.build(spec, depth - 1, &mut expanded)?;
+            format_value(&obj, &expanded)?
         } else {
-            spec.iter().collect()
+            format_value(&obj, spec)?
         };
-        let r = format_value(&obj, &spec_text)?;
         out.push_str(as_str(&r).unwrap_or(""));
         Ok(i)
     }
 
     /// Resolve a field name (`0`, `name`, ``, `0.attr[key]`) to its object.
-    fn field_object(&mut self, name: &[char]) -> PyResult {
-        let mut k = 0;
-        while k < name.len() && name[k] != '.' && name[k] != '[' {
-            k += 1;
-        }
+    fn field_object(&mut self, name: &str) -> PyResult {
+        let nb = name.as_bytes();
+        let k = nb
+            .iter()
+            .position(|&c| c == b'.' || c == b'[')
+            .unwrap_or(nb.len());
         let first = &name[..k];
         let mut index = part_index(first)?;
         let empty = first.is_empty();
@@ -494,43 +507,39 @@ impl Formatter<'_> {
                     return Err(value_error("Format string contains positional fields"))
                 }
             },
-            None => {
-                let key: String = first.iter().collect();
-                match &self.src {
-                    FieldSource::Call { names, values, .. } => {
-                        let found = names
-                            .iter()
-                            .position(|n| as_str(n) == Some(key.as_str()))
-                            .map(|p| values[p].clone());
-                        found.ok_or_else(|| key_error(&new_str(&key)))?
-                    }
-                    FieldSource::Map(m) => protocol::getitem(m, &new_str(&key))?,
+            None => match &self.src {
+                FieldSource::Call { names, values, .. } => {
+                    let found = names
+                        .iter()
+                        .position(|n| as_str(n) == Some(first))
+                        .map(|p| values[p].clone());
+                    found.ok_or_else(|| key_error(&new_str(first)))?
                 }
-            }
+                FieldSource::Map(m) => protocol::getitem(m, &new_str(first))?,
+            },
         };
         // The rest: `.attr` and `[key]` parts.
         let mut i = k;
-        while i < name.len() {
-            let c = name[i];
+        while i < nb.len() {
+            let c = nb[i];
             i += 1;
             match c {
-                '.' => {
+                b'.' => {
                     let s = i;
-                    while i < name.len() && name[i] != '.' && name[i] != '[' {
+                    while i < nb.len() && nb[i] != b'.' && nb[i] != b'[' {
                         i += 1;
                     }
                     if s == i {
                         return Err(value_error("Empty attribute in format string"));
                     }
-                    let attr: String = name[s..i].iter().collect();
-                    obj = protocol::getattr(&obj, &super::str::intern(&attr))?;
+                    obj = protocol::getattr(&obj, &super::str::intern(&name[s..i]))?;
                 }
-                '[' => {
+                b'[' => {
                     let s = i;
-                    while i < name.len() && name[i] != ']' {
+                    while i < nb.len() && nb[i] != b']' {
                         i += 1;
                     }
-                    if i >= name.len() {
+                    if i >= nb.len() {
                         return Err(value_error("Missing ']' in format string"));
                     }
                     let key = &name[s..i];
@@ -540,10 +549,7 @@ impl Formatter<'_> {
                     }
                     obj = match part_index(key)? {
                         Some(ix) => protocol::getitem(&obj, &new_int(ix as i64))?,
-                        None => {
-                            let k: String = key.iter().collect();
-                            protocol::getitem(&obj, &new_str(&k))?
-                        }
+                        None => protocol::getitem(&obj, &new_str(key))?,
                     };
                 }
                 _ => {
@@ -562,14 +568,13 @@ pub fn str_dot_format(fmt: &str, src: FieldSource<'_>) -> PyResult {
     if !fmt.contains(['{', '}']) {
         return Ok(new_str(fmt));
     }
-    let chars: Vec<char> = fmt.chars().collect();
     let mut f = Formatter {
         src,
         auto: AutoNumber::Init,
         next_auto: 0,
     };
     let mut out = String::with_capacity(fmt.len() + 16);
-    f.build(&chars, 2, &mut out)?;
+    f.build(fmt, 2, &mut out)?;
     Ok(new_str(&out))
 }
 
@@ -835,76 +840,95 @@ fn float_operand(v: &PyObject, mode: Mode) -> PyResult<f64> {
     }))
 }
 
-/// Lay out a number: sign, prefix, then digits, padded to `width` by the
-/// flags (`-` left, `0` zeros after the sign, else spaces before).
-fn layout_number(
-    out: &mut String,
-    neg: bool,
-    prefix: &str,
-    body: &str,
-    flags: Flags,
-    width: usize,
-) {
-    let sign = if neg {
-        "-"
-    } else if flags.sign {
-        "+"
-    } else if flags.space {
-        " "
-    } else {
-        ""
-    };
-    let len = sign.len() + prefix.len() + body.chars().count();
-    let padn = width.saturating_sub(len);
-    if flags.left {
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.push_str(body);
-        out.extend(std::iter::repeat_n(' ', padn));
-    } else if flags.zero {
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.extend(std::iter::repeat_n('0', padn));
-        out.push_str(body);
-    } else {
-        out.extend(std::iter::repeat_n(' ', padn));
-        out.push_str(sign);
-        out.push_str(prefix);
-        out.push_str(body);
+/// The output of the `%` engine: UTF-8 text for a str format, raw bytes
+/// for a bytes format; `Str` counts widths and precisions in characters,
+/// `Bytes` in bytes.
+struct Out {
+    buf: Vec<u8>,
+    mode: Mode,
+}
+
+impl Out {
+    fn pad(&mut self, c: u8, n: usize) {
+        self.buf.extend(std::iter::repeat_n(c, n));
+    }
+
+    /// Lay out a number: sign, prefix, then digits (ASCII), padded to
+    /// `width` by the flags (`-` left, `0` zeros after the sign, else
+    /// spaces before).
+    fn number(&mut self, neg: bool, prefix: &str, body: &str, flags: Flags, width: usize) {
+        let sign: &[u8] = if neg {
+            b"-"
+        } else if flags.sign {
+            b"+"
+        } else if flags.space {
+            b" "
+        } else {
+            b""
+        };
+        let len = sign.len() + prefix.len() + body.len();
+        let padn = width.saturating_sub(len);
+        if flags.left {
+            self.buf.extend_from_slice(sign);
+            self.buf.extend_from_slice(prefix.as_bytes());
+            self.buf.extend_from_slice(body.as_bytes());
+            self.pad(b' ', padn);
+        } else if flags.zero {
+            self.buf.extend_from_slice(sign);
+            self.buf.extend_from_slice(prefix.as_bytes());
+            self.pad(b'0', padn);
+            self.buf.extend_from_slice(body.as_bytes());
+        } else {
+            self.pad(b' ', padn);
+            self.buf.extend_from_slice(sign);
+            self.buf.extend_from_slice(prefix.as_bytes());
+            self.buf.extend_from_slice(body.as_bytes());
+        }
+    }
+
+    /// Text (UTF-8 for `Str`, any bytes for `Bytes`) cut to `prec` units
+    /// and padded with spaces to `width` units.
+    fn text(&mut self, text: &[u8], prec: Option<usize>, flags: Flags, width: usize) {
+        let (shown, len) = match self.mode {
+            Mode::Bytes => {
+                let cut = prec.map_or(text.len(), |p| p.min(text.len()));
+                (&text[..cut], cut)
+            }
+            Mode::Str => {
+                // Character starts are the bytes that are not UTF-8
+                // continuation bytes.
+                let starts = text
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| (**b & 0xc0) != 0x80);
+                match prec {
+                    Some(p) => match starts.clone().nth(p) {
+                        Some((cut, _)) => (&text[..cut], p),
+                        None => (text, starts.count()),
+                    },
+                    None => (text, starts.count()),
+                }
+            }
+        };
+        let padn = width.saturating_sub(len);
+        if flags.left {
+            self.buf.extend_from_slice(shown);
+            self.pad(b' ', padn);
+        } else {
+            self.pad(b' ', padn);
+            self.buf.extend_from_slice(shown);
+        }
     }
 }
 
-fn push_text(out: &mut String, text: &str, prec: Option<usize>, flags: Flags, width: usize) {
-    let (shown, len) = match prec {
-        Some(p) => match text.char_indices().nth(p) {
-            Some((cut, _)) => (&text[..cut], p),
-            None => (text, text.chars().count()),
-        },
-        None => (text, text.chars().count()),
-    };
-    let padn = width.saturating_sub(len);
-    if flags.left {
-        out.push_str(shown);
-        out.extend(std::iter::repeat_n(' ', padn));
-    } else {
-        out.extend(std::iter::repeat_n(' ', padn));
-        out.push_str(shown);
-    }
-}
-
-/// Bytes as Latin-1 text (the bytes formatter works on chars < 256).
-fn latin1(data: &[u8]) -> String {
-    data.iter().map(|&b| b as char).collect()
-}
-
-fn bytes_operand(v: &PyObject) -> PyResult<String> {
+fn bytes_operand(v: &PyObject) -> PyResult<Vec<u8>> {
     if let Some(data) = super::bytearray::bytes_like(v) {
-        return Ok(latin1(&data));
+        return Ok(data.into_owned());
     }
     if let Some(f) = v.ty().lookup_str("__bytes__") {
         let r = protocol::call_method_obj(&f, v, &[])?;
         if let Some(b) = super::bytes::as_bytes(&r) {
-            return Ok(latin1(b));
+            return Ok(b.to_vec());
         }
         return Err(type_error(format!(
             "__bytes__ returned non-bytes (type {})",
@@ -955,18 +979,38 @@ fn char_operand(v: &PyObject, mode: Mode) -> PyResult<char> {
     }
 }
 
-fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String> {
+/// Read a decimal width or precision at `*i`.
+fn read_num(fmt: &[u8], i: &mut usize, what: &str) -> PyResult<usize> {
+    let mut v: usize = 0;
+    while *i < fmt.len() && fmt[*i].is_ascii_digit() {
+        v = v
+            .checked_mul(10)
+            .and_then(|w| w.checked_add((fmt[*i] - b'0') as usize))
+            .ok_or_else(|| value_error(format!("{what} too big")))?;
+        *i += 1;
+    }
+    Ok(v)
+}
+
+/// The engine of `str % args` and `bytes % args` (CPython's
+/// `PyUnicode_Format` / `_PyBytes_FormatEx`). For `Mode::Str`, `fmt` is
+/// UTF-8 and every character with a meaning is ASCII, so the literal runs
+/// between them are whole characters.
+fn percent_engine(fmt: &[u8], args: &PyObject, mode: Mode) -> PyResult<Vec<u8>> {
     let mut a = Args::new(args);
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut out = Out {
+        buf: Vec::with_capacity(fmt.len() + 16),
+        mode,
+    };
     let n = fmt.len();
     let mut i = 0;
     let incomplete = || value_error("incomplete format");
     while i < n {
         let start = i;
-        while i < n && fmt[i] != '%' {
+        while i < n && fmt[i] != b'%' {
             i += 1;
         }
-        out.extend(&fmt[start..i]);
+        out.buf.extend_from_slice(&fmt[start..i]);
         if i >= n {
             break;
         }
@@ -974,13 +1018,13 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
         if i >= n {
             return Err(incomplete());
         }
-        if fmt[i] == '%' {
-            out.push('%');
+        if fmt[i] == b'%' {
+            out.buf.push(b'%');
             i += 1;
             continue;
         }
         // `%(key)`
-        if fmt[i] == '(' {
+        if fmt[i] == b'(' {
             let Some(dict) = a.dict.clone() else {
                 return Err(type_error("format requires a mapping"));
             };
@@ -989,8 +1033,8 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
             let mut depth = 1;
             while i < n {
                 match fmt[i] {
-                    '(' => depth += 1,
-                    ')' => {
+                    b'(' => depth += 1,
+                    b')' => {
                         depth -= 1;
                         if depth == 0 {
                             break;
@@ -1003,14 +1047,11 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
             if depth > 0 {
                 return Err(value_error("incomplete format key"));
             }
-            let key: String = fmt[kstart..i].iter().collect();
+            let key = &fmt[kstart..i];
             i += 1;
             let key = match mode {
-                Mode::Str => new_str(&key),
-                Mode::Bytes => {
-                    let b: Vec<u8> = key.chars().map(|c| c as u32 as u8).collect();
-                    super::bytes::new_bytes(&b)
-                }
+                Mode::Str => new_str(std::str::from_utf8(key).unwrap_or("")),
+                Mode::Bytes => super::bytes::new_bytes(key),
             };
             a.args = protocol::getitem(&dict, &key)?;
             a.arglen = -1;
@@ -1019,17 +1060,17 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
         let mut flags = Flags::default();
         while i < n {
             match fmt[i] {
-                '-' => flags.left = true,
-                '+' => flags.sign = true,
-                ' ' => flags.space = true,
-                '#' => flags.alt = true,
-                '0' => flags.zero = true,
+                b'-' => flags.left = true,
+                b'+' => flags.sign = true,
+                b' ' => flags.space = true,
+                b'#' => flags.alt = true,
+                b'0' => flags.zero = true,
                 _ => break,
             }
             i += 1;
         }
         let mut width: usize = 0;
-        if i < n && fmt[i] == '*' {
+        if i < n && fmt[i] == b'*' {
             let w = star_arg(&mut a)?;
             if w < 0 {
                 flags.left = true;
@@ -1037,63 +1078,50 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
             width = w.unsigned_abs() as usize;
             i += 1;
         } else {
-            while i < n && fmt[i].is_ascii_digit() {
-                width = width
-                    .checked_mul(10)
-                    .and_then(|w| w.checked_add(fmt[i] as usize - '0' as usize))
-                    .ok_or_else(|| value_error("width too big"))?;
-                i += 1;
-            }
+            width = read_num(fmt, &mut i, "width")?.max(width);
         }
         let mut prec: Option<usize> = None;
-        if i < n && fmt[i] == '.' {
+        if i < n && fmt[i] == b'.' {
             i += 1;
-            if i < n && fmt[i] == '*' {
+            if i < n && fmt[i] == b'*' {
                 let p = star_arg(&mut a)?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
-                let mut p: usize = 0;
-                while i < n && fmt[i].is_ascii_digit() {
-                    p = p
-                        .checked_mul(10)
-                        .and_then(|w| w.checked_add(fmt[i] as usize - '0' as usize))
-                        .ok_or_else(|| value_error("precision too big"))?;
-                    i += 1;
-                }
-                prec = Some(p);
+                prec = Some(read_num(fmt, &mut i, "precision")?);
             }
         }
-        while i < n && matches!(fmt[i], 'h' | 'l' | 'L') {
+        while i < n && matches!(fmt[i], b'h' | b'l' | b'L') {
             i += 1;
         }
         if i >= n {
             return Err(incomplete());
         }
-        let conv = fmt[i];
         let conv_at = i;
+        let conv = fmt[i];
         i += 1;
         let v = a.next()?;
         match conv {
-            's' | 'r' | 'a' | 'b' => {
-                let text = match (conv, mode) {
-                    ('s', Mode::Str) => {
+            b's' | b'r' | b'a' | b'b' => {
+                let text: Cow<'_, [u8]> = match (conv, mode) {
+                    (b's', Mode::Str) => {
                         let s = super::str_ops::str_of_checked(&v)?;
-                        as_str(&s).unwrap_or("").to_string()
+                        Cow::Owned(as_str(&s).unwrap_or("").as_bytes().to_vec())
                     }
-                    ('r', Mode::Str) => protocol::repr_string(&v)?,
-                    ('a', _) | ('r', Mode::Bytes) => {
+                    (b'r', Mode::Str) => Cow::Owned(protocol::repr_string(&v)?.into_bytes()),
+                    (b'a', _) | (b'r', Mode::Bytes) => {
                         let s = crate::modules::builtins::ascii_of(&v)?;
-                        as_str(&s).unwrap_or("").to_string()
+                        Cow::Owned(as_str(&s).unwrap_or("").as_bytes().to_vec())
                     }
-                    ('s' | 'b', Mode::Bytes) => bytes_operand(&v)?,
-                    _ => return Err(unsupported(conv, conv_at)),
+                    (b's' | b'b', Mode::Bytes) => Cow::Owned(bytes_operand(&v)?),
+                    _ => return Err(unsupported(fmt, conv_at, mode)),
                 };
-                push_text(&mut out, &text, prec, flags, width);
+                out.text(&text, prec, flags, width);
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = int_operand(&v, conv)?;
-                let (radix, upper) = match conv {
+            b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
+                let c = conv as char;
+                let iv = int_operand(&v, c)?;
+                let (radix, upper) = match c {
                     'x' => (16, false),
                     'X' => (16, true),
                     'o' => (8, false),
@@ -1105,29 +1133,36 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
                         digits = "0".repeat(p - digits.len()) + &digits;
                     }
                 }
-                let prefix = match (flags.alt, conv) {
+                let prefix = match (flags.alt, c) {
                     (true, 'x') => "0x",
                     (true, 'X') => "0X",
                     (true, 'o') => "0o",
                     _ => "",
                 };
-                layout_number(&mut out, neg, prefix, &digits, flags, width);
+                out.number(neg, prefix, &digits, flags, width);
             }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let x = float_operand(&v, mode)?;
-                let s = format_float(x, conv, prec.unwrap_or(6), flags.alt);
+                let s = format_float(x, conv as char, prec.unwrap_or(6), flags.alt);
                 let (neg, body) = match s.strip_prefix('-') {
                     Some(b) => (true, b),
                     None => (false, s.as_str()),
                 };
-                layout_number(&mut out, neg, "", body, flags, width);
+                out.number(neg, "", body, flags, width);
             }
-            'c' => {
+            b'c' => {
                 let c = char_operand(&v, mode)?;
                 let mut buf = [0u8; 4];
-                push_text(&mut out, c.encode_utf8(&mut buf), None, flags, width);
+                let enc: &[u8] = match mode {
+                    Mode::Str => c.encode_utf8(&mut buf).as_bytes(),
+                    Mode::Bytes => {
+                        buf[0] = c as u32 as u8;
+                        &buf[..1]
+                    }
+                };
+                out.text(enc, None, flags, width);
             }
-            _ => return Err(unsupported(conv, conv_at)),
+            _ => return Err(unsupported(fmt, conv_at, mode)),
         }
     }
     if a.argidx < a.arglen && a.dict.is_none() {
@@ -1136,13 +1171,26 @@ fn percent_engine(fmt: &[char], args: &PyObject, mode: Mode) -> PyResult<String>
             Mode::Bytes => "not all arguments converted during bytes formatting",
         }));
     }
-    Ok(out)
+    Ok(out.buf)
 }
 
-fn unsupported(c: char, at: usize) -> PyErr {
+/// "unsupported format character 'z' (0x7a) at index 1": the character
+/// (decoded for a str format) and its index in characters.
+fn unsupported(fmt: &[u8], at: usize, mode: Mode) -> PyErr {
+    let (c, index) = match mode {
+        Mode::Bytes => (fmt[at] as char, at),
+        Mode::Str => {
+            let c = std::str::from_utf8(&fmt[at..])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('?');
+            let index = fmt[..at].iter().filter(|b| (**b & 0xc0) != 0x80).count();
+            (c, index)
+        }
+    };
     let shown = if (' '..='~').contains(&c) { c } else { '?' };
     value_error(format!(
-        "unsupported format character '{shown}' (0x{:x}) at index {at}",
+        "unsupported format character '{shown}' (0x{:x}) at index {index}",
         c as u32
     ))
 }
@@ -1159,13 +1207,15 @@ pub fn percent_format(fmt: &str, args: &PyObject) -> PyResult {
         }
         return Ok(new_str(fmt));
     }
-    let chars: Vec<char> = fmt.chars().collect();
-    Ok(new_str(&percent_engine(&chars, args, Mode::Str)?))
+    let out = percent_engine(fmt.as_bytes(), args, Mode::Str)?;
+    // Whole UTF-8 pieces only were written, so this always succeeds.
+    match String::from_utf8(out) {
+        Ok(s) => Ok(new_str(&s)),
+        Err(e) => Ok(new_str(&String::from_utf8_lossy(e.as_bytes()))),
+    }
 }
 
 /// `fmt % args` for a bytes format, as the formatted bytes.
 pub fn percent_format_bytes(fmt: &[u8], args: &PyObject) -> PyResult<Vec<u8>> {
-    let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
-    let s = percent_engine(&chars, args, Mode::Bytes)?;
-    Ok(s.chars().map(|c| c as u32 as u8).collect())
+    percent_engine(fmt, args, Mode::Bytes)
 }

@@ -213,14 +213,17 @@ fn join_parts(sep: &StrObject, parts: &[Ref]) -> PyResult {
         byte_len += sep.as_str().len() * (n - 1);
         char_len += sep.char_len() * (n - 1);
     }
-    let mut pieces: Vec<&str> = Vec::with_capacity(2 * n);
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 && !sep.as_str().is_empty() {
-            pieces.push(sep.as_str());
-        }
-        pieces.push(as_str(p).unwrap_or(""));
-    }
-    Ok(build_str(&STR_TYPE, &pieces, byte_len, char_len))
+    let sep = sep.as_str();
+    let pieces = parts.iter().enumerate().flat_map(|(i, p)| {
+        let head = if i > 0 && !sep.is_empty() {
+            Some(sep)
+        } else {
+            None
+        };
+        head.into_iter()
+            .chain(std::iter::once(as_str(p).unwrap_or("")))
+    });
+    Ok(build_str(&STR_TYPE, pieces, byte_len, char_len))
 }
 
 /// `sep.join(iterable)`: one pass to measure, one to copy into the new
@@ -231,8 +234,8 @@ pub fn join(sep: &StrObject, iterable: &PyObject) -> PyResult {
     }
     if let Some(l) = super::list::as_list(iterable) {
         if std::ptr::eq(iterable.ty(), &super::list::LIST_TYPE) {
-            let items = l.to_vec();
-            return join_parts(sep, &items);
+            // LIST-1: measuring and copying the items runs no Python code.
+            return l.with_items(|items| join_parts(sep, items));
         }
     }
     let items = match super::protocol::iter(iterable) {
@@ -682,10 +685,13 @@ impl Search<'_> {
             return None;
         }
         let (w, off) = self.window();
-        let hit = if right {
-            w.rfind(self.needle)
-        } else {
-            w.find(self.needle)
+        let hit = match (self.needle.as_bytes(), right) {
+            // One byte (an ASCII needle): a plain scan beats the
+            // substring searcher's set-up on short text.
+            (&[b], false) => w.as_bytes().iter().position(|&x| x == b),
+            (&[b], true) => w.as_bytes().iter().rposition(|&x| x == b),
+            (_, false) => w.find(self.needle),
+            (_, true) => w.rfind(self.needle),
         }?;
         Some(char_index(self.hay, off + hit))
     }
@@ -799,12 +805,28 @@ fn m_replace(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     if count == 0 || (!old.is_empty() && !s.contains(old)) || (old.is_empty() && old == new) {
         return Ok(same(so, &args[0]));
     }
-    let out = if count < 0 {
-        s.replace(old, new)
+    let max = if count < 0 {
+        usize::MAX
     } else {
-        s.replacen(old, new, count as usize)
+        count as usize
     };
-    Ok(new_str(&out))
+    if old.is_empty() {
+        return Ok(new_str(&s.replacen(old, new, max)));
+    }
+    // Find the matches, then write the result once into the new object.
+    let hits: Vec<usize> = s.match_indices(old).map(|(i, _)| i).take(max).collect();
+    let k = hits.len();
+    let byte_len = s.len() - k * old.len() + k * new.len();
+    let char_len = so.char_len() - k * count_chars(old) + k * count_chars(new);
+    let mut pieces: Vec<&str> = Vec::with_capacity(2 * k + 1);
+    let mut prev = 0;
+    for h in hits {
+        pieces.push(&s[prev..h]);
+        pieces.push(new);
+        prev = h + old.len();
+    }
+    pieces.push(&s[prev..]);
+    Ok(build_str(&STR_TYPE, pieces, byte_len, char_len))
 }
 
 fn affix_remove(args: &[Ref], kw: KwNames<'_>, name: &str, suffix: bool) -> PyResult {
@@ -843,46 +865,39 @@ fn map_case(args: &[Ref], kw: KwNames<'_>, name: &str) -> PyResult {
     let s = so.as_str();
     if so.is_ascii() {
         let b = s.as_bytes();
-        let out: Vec<u8> = match name {
-            "upper" => b.to_ascii_uppercase(),
-            "lower" | "casefold" => b.to_ascii_lowercase(),
-            "swapcase" => b
-                .iter()
-                .map(|c| {
+        return Ok(super::str::new_ascii_with(b.len(), |out| {
+            out.copy_from_slice(b);
+            match name {
+                "upper" => out.make_ascii_uppercase(),
+                "lower" | "casefold" => out.make_ascii_lowercase(),
+                "swapcase" => out.iter_mut().for_each(|c| {
                     if c.is_ascii_uppercase() {
-                        c.to_ascii_lowercase()
+                        c.make_ascii_lowercase()
                     } else {
-                        c.to_ascii_uppercase()
+                        c.make_ascii_uppercase()
                     }
-                })
-                .collect(),
-            "capitalize" => {
-                let mut v = b.to_ascii_lowercase();
-                if let Some(f) = v.first_mut() {
-                    f.make_ascii_uppercase();
+                }),
+                "capitalize" => {
+                    out.make_ascii_lowercase();
+                    if let Some(f) = out.first_mut() {
+                        f.make_ascii_uppercase();
+                    }
                 }
-                v
-            }
-            _ => {
-                // title
-                let mut prev_cased = false;
-                b.iter()
-                    .map(|&c| {
-                        let r = if prev_cased {
-                            c.to_ascii_lowercase()
+                _ => {
+                    // title
+                    let mut prev_cased = false;
+                    for c in out.iter_mut() {
+                        let cased = c.is_ascii_alphabetic();
+                        if prev_cased {
+                            c.make_ascii_lowercase();
                         } else {
-                            c.to_ascii_uppercase()
-                        };
-                        prev_cased = c.is_ascii_alphabetic();
-                        r
-                    })
-                    .collect()
+                            c.make_ascii_uppercase();
+                        }
+                        prev_cased = cased;
+                    }
+                }
             }
-        };
-        if out == b && is_exact_str(&args[0]) {
-            return Ok(args[0].clone());
-        }
-        return Ok(new_str(std::str::from_utf8(&out).unwrap_or("")));
+        }));
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);

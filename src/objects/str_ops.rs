@@ -406,7 +406,7 @@ pub fn concat(a: Ref, b: &PyObject) -> Ref {
     let sa = as_str_object(&a).expect("str");
     let byte_len = sa.as_str().len() + sb.as_str().len();
     let char_len = sa.char_len() + sb.char_len();
-    build_str(&STR_TYPE, &[sa.as_str(), sb.as_str()], byte_len, char_len)
+    build_str(&STR_TYPE, [sa.as_str(), sb.as_str()], byte_len, char_len)
 }
 
 fn str_add(a: &PyObject, b: &PyObject) -> PyResult {
@@ -450,8 +450,12 @@ pub fn repeat(so: &StrObject, n: i64) -> PyResult {
     if total > (1 << 34) {
         return Err(super::err::memory_error());
     }
-    let parts = vec![s; n];
-    Ok(build_str(&STR_TYPE, &parts, total, so.char_len() * n))
+    Ok(build_str(
+        &STR_TYPE,
+        std::iter::repeat_n(s, n),
+        total,
+        so.char_len() * n,
+    ))
 }
 
 fn str_mul(a: &PyObject, b: &PyObject) -> PyResult {

@@ -633,25 +633,7 @@ pub fn format_value(v: &PyObject, conversion: usize, spec: Option<&PyObject>) ->
         _ => v.to_ref(),
     };
     let spec_str = spec.and_then(as_str).unwrap_or("");
-    if spec_str.is_empty() && crate::objects::str::is_exact_str(&converted) {
-        return Ok(converted);
-    }
-    format(
-        &converted,
-        spec.map(|s| s.to_ref()).unwrap_or_else(|| new_str("")),
-    )
-}
-
-/// `format(value, spec)`: the type's `__format__`.
-pub fn format(v: &PyObject, spec: Ref) -> PyResult {
-    let r = protocol::call_method(v, "__format__", &[spec])?;
-    if as_str(&r).is_none() {
-        return Err(type_error(format!(
-            "__format__ must return a str, not {}",
-            r.ty().name()
-        )));
-    }
-    Ok(r)
+    crate::objects::str_format::format_value(&converted, spec_str)
 }
 
 /// `CALL n`: `items` is `[callable, self_or_null, args...]`; the caller
