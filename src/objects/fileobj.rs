@@ -16,6 +16,8 @@
 //!   read, seek, tell or close first flushes the write buffer. So the
 //!   logical position is `os_position - unread` or `os_position + unwritten`.
 //! - **FILE-2.** `closed` is set exactly when `src` is `Source::Closed`.
+//! - **FILE-3.** `WRITERS` holds the address of every live writable file
+//!   object; a file leaves it in its `drop` slot, before its memory goes.
 
 use std::cell::{Cell, RefCell};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -742,12 +744,35 @@ pub fn parse_mode(mode: &str) -> PyResult<OpenSpec> {
     })
 }
 
+thread_local! {
+    /// The live writable files (FILE-3), flushed at exit.
+    static WRITERS: RefCell<Vec<NonNull<FileObject>>> = const { RefCell::new(Vec::new()) };
+}
+
 fn alloc_file(ty: &'static TypeObject, f: FileObject) -> Ref {
+    let writable = f.writable;
     let obj = heap::alloc_object(ty, std::mem::size_of::<FileObject>());
     // SAFETY: the block has room for a FileObject.
     unsafe { obj.cast::<FileObject>().as_ptr().write(f) };
+    if writable {
+        WRITERS.with(|w| w.borrow_mut().push(obj.cast()));
+    }
     // SAFETY: new object, we own its reference.
     unsafe { Ref::from_raw(obj) }
+}
+
+/// Write out the buffers of every live writable file (at exit, as
+/// CPython's shutdown closes the files modules still hold).
+pub fn flush_all() {
+    let files: Vec<NonNull<FileObject>> = WRITERS.with(|w| w.borrow().clone());
+    for p in files {
+        // SAFETY: FILE-3 — an address in WRITERS is a live file object
+        // (flushing runs no Python code, so none is freed meanwhile).
+        let f = unsafe { p.as_ref() };
+        if let Ok(mut io) = f.io.try_borrow_mut() {
+            let _ = io.flush_writes();
+        }
+    }
 }
 
 /// Open `path` (shown as `name`) as `spec` says.
@@ -1132,6 +1157,10 @@ unsafe fn file_drop(obj: NonNull<PyObject>) {
     // until the drop below.
     let f = unsafe { &*obj.cast::<FileObject>().as_ptr() };
     let _ = f.close();
+    if f.writable {
+        let me = obj.cast::<FileObject>();
+        WRITERS.with(|w| w.borrow_mut().retain(|p| *p != me)); // FILE-3
+    }
     // SAFETY: refcount 0; payload per PAYLOAD-1, dropped once.
     unsafe { std::ptr::drop_in_place(obj.cast::<FileObject>().as_ptr()) }
 }

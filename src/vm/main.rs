@@ -110,6 +110,7 @@ pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
     let _ = crate::objects::heap::heap()
         .gc
         .collect(pyrite_gc::Generation::Old);
+    crate::objects::fileobj::flush_all();
     status
 }
 
