@@ -11,6 +11,7 @@ pub mod builtins_num;
 pub mod builtins_text;
 pub mod gc;
 pub mod math;
+pub mod site;
 pub mod sys;
 pub mod sys_extra;
 pub mod time;
@@ -37,6 +38,7 @@ pub fn register_builtin_modules() {
     let modules = crate::vm::modules();
     let sys = sys::make_module();
     crate::objects::dict::set_item_str(&modules, "sys", sys);
+    site::install();
 }
 
 /// Make a module `name` whose functions are `funcs`.
