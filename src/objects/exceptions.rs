@@ -406,8 +406,8 @@ exception_types! {
     ATTRIBUTE_ERROR = "AttributeError": EXCEPTION;
     BUFFER_ERROR = "BufferError": EXCEPTION;
     EOF_ERROR = "EOFError": EXCEPTION;
-    IMPORT_ERROR = "ImportError": EXCEPTION;
-    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR;
+    IMPORT_ERROR = "ImportError": EXCEPTION, getsets IMPORT_ERROR_GETSETS, str import_error_str;
+    MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR, str import_error_str;
     LOOKUP_ERROR = "LookupError": EXCEPTION;
     INDEX_ERROR = "IndexError": LOOKUP_ERROR;
     KEY_ERROR = "KeyError": LOOKUP_ERROR, str key_error_str;
@@ -516,6 +516,71 @@ static SYNTAX_ERROR_GETSETS: [GetSetDef; 8] = [
     syntax_getset!("end_offset"),
     syntax_getset!("print_file_and_line"),
 ];
+
+const IMPORT_FIELDS: [&str; 3] = ["msg", "name", "path"];
+
+macro_rules! import_getset {
+    ($name:literal) => {
+        GetSetDef {
+            name: $name,
+            get: |o| Ok(field_in(o, &IMPORT_FIELDS, $name)),
+            set: Some(|o, v| set_field_in(o, &IMPORT_FIELDS, $name, v)),
+        }
+    };
+}
+
+static IMPORT_ERROR_GETSETS: [GetSetDef; 3] = [
+    import_getset!("msg"),
+    import_getset!("name"),
+    import_getset!("path"),
+];
+
+/// `ImportError.__init__(*args, name=None, path=None)`: `msg` is the one
+/// positional argument, if there is exactly one.
+fn import_error_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
+    let kwn: &[Ref] = kw.map(items).unwrap_or(&[]);
+    let npos = args.len() - kwn.len();
+    for (k, v) in kwn.iter().zip(&args[npos..]) {
+        match as_str(k) {
+            Some(n @ ("name" | "path")) => set_field_in(obj, &IMPORT_FIELDS, n, Some(v.clone()))?,
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    as_str(k).unwrap_or("?"),
+                    obj.ty().name()
+                )))
+            }
+        }
+    }
+    exc_init(obj, &args[..npos], None)?;
+    let msg = if npos == 1 { Some(args[0].clone()) } else { None };
+    set_field_in(obj, &IMPORT_FIELDS, "msg", msg)
+}
+
+/// A raised ImportError (or subclass `ty`) with `msg`, `name` and `path`
+/// set as CPython's import machinery sets them.
+pub fn new_import_error(
+    ty: &TypeObject,
+    msg: &str,
+    name: Option<Ref>,
+    path: Option<Ref>,
+) -> super::err::PyErr {
+    let m = new_str(msg);
+    let e = new_exception(ty, vec![m.clone()]);
+    let _ = set_field_in(&e, &IMPORT_FIELDS, "msg", Some(m));
+    let _ = set_field_in(&e, &IMPORT_FIELDS, "name", name);
+    let _ = set_field_in(&e, &IMPORT_FIELDS, "path", path);
+    super::err::PyErr::from_instance(e)
+}
+
+/// `str(importerror)`: `msg` when it is a str, else as other exceptions.
+fn import_error_str(obj: &PyObject) -> PyResult {
+    let msg = field_in(obj, &IMPORT_FIELDS, "msg");
+    if super::str::is_exact_str(&msg) {
+        return Ok(msg);
+    }
+    exc_str(obj)
+}
 
 /// `SyntaxError.__init__(msg, (filename, lineno, offset, text[,
 /// end_lineno, end_offset]))`.
@@ -666,6 +731,9 @@ pub fn install_os_error() {
         }
         if is_subclass_by_base(ty, &SYNTAX_ERROR) {
             ty.slots.init.set(Some(syntax_error_init));
+        }
+        if is_subclass_by_base(ty, &IMPORT_ERROR) {
+            ty.slots.init.set(Some(import_error_init));
         }
     }
 }

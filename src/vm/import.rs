@@ -16,16 +16,12 @@ use crate::objects::str::{as_str, new_str};
 use super::frame::Frame;
 
 fn module_not_found(name: &str) -> PyErr {
-    let e = PyErr::new(
+    exc::new_import_error(
         &exc::MODULE_NOT_FOUND_ERROR,
-        format!("No module named '{name}'"),
-    );
-    let _ = protocol::setattr(
-        e.value(),
-        &crate::objects::str::intern("name"),
+        &format!("No module named '{name}'"),
         Some(new_str(name)),
-    );
-    e
+        None,
+    )
 }
 
 /// Resolve a relative import against the importing module's package.
@@ -258,11 +254,16 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult {
     let file = module_dict(module)
         .and_then(|d| get_item_str(&d, "__file__"))
         .and_then(|f| as_str(&f).map(str::to_string));
-    let msg = match file {
+    let msg = match &file {
         Some(f) => format!("cannot import name '{n}' from '{mname}' ({f})"),
         None => format!("cannot import name '{n}' from '{mname}' (unknown location)"),
     };
-    Err(PyErr::new(&exc::IMPORT_ERROR, msg))
+    Err(exc::new_import_error(
+        &exc::IMPORT_ERROR,
+        &msg,
+        Some(new_str(&mname)),
+        file.map(|f| new_str(&f)),
+    ))
 }
 
 /// `IMPORT_STAR`: public names (or `__all__`) into the current namespace.
