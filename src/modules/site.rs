@@ -30,7 +30,11 @@ pub fn install() {
         return;
     };
     let ns = new_dict();
-    set_item_str(&ns, "__name__", crate::objects::str::new_str("_sitebuiltins"));
+    set_item_str(
+        &ns,
+        "__name__",
+        crate::objects::str::new_str("_sitebuiltins"),
+    );
     let Ok(unit) =
         crate::compile::codegen::compile(SOURCE, "<site>", crate::compile::codegen::Mode::Exec)
     else {

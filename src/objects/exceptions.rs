@@ -553,7 +553,11 @@ fn import_error_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<
         }
     }
     exc_init(obj, &args[..npos], None)?;
-    let msg = if npos == 1 { Some(args[0].clone()) } else { None };
+    let msg = if npos == 1 {
+        Some(args[0].clone())
+    } else {
+        None
+    };
     set_field_in(obj, &IMPORT_FIELDS, "msg", msg)
 }
 
