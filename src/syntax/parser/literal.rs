@@ -208,6 +208,13 @@ impl<'a> Parser<'a, '_> {
                     let n = body[i..].chars().next().unwrap_or('\0');
                     lit.push(n);
                     i += n.len_utf8();
+                    // `\N{name}`: the braces belong to the escape.
+                    if n == 'N' && b.get(i) == Some(&b'{') {
+                        if let Some(close) = body[i..].find('}') {
+                            lit.push_str(&body[i..=i + close]);
+                            i += close + 1;
+                        }
+                    }
                 }
             }
         }
@@ -407,10 +414,20 @@ fn decode_str(body: &str, raw: bool) -> Result<String, String> {
 fn decode(body: &str, raw: bool, bytes: bool) -> Result<Vec<Decoded>, String> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = body.char_indices().collect();
+    // Error positions as CPython reports them: it decodes the body after
+    // turning each non-ASCII character into a 10-byte `\UXXXXXXXX`.
+    let mut pos = Vec::with_capacity(chars.len() + 1);
+    let mut p = 0;
+    for &(_, c) in &chars {
+        pos.push(p);
+        p += if c.is_ascii() { 1 } else { 10 };
+    }
+    pos.push(p);
     let mut i = 0;
     let codec = if bytes { "bytes" } else { "unicodeescape" };
     while i < chars.len() {
-        let (at, c) = chars[i];
+        let (_, c) = chars[i];
+        let at = pos[i];
         i += 1;
         if c != '\\' || raw {
             out.push(Decoded::Char(c));
@@ -505,7 +522,33 @@ fn decode(body: &str, raw: bool, bytes: bool) -> Result<Vec<Decoded>, String> {
                 }
             }
             'N' if !bytes => {
-                return Err("pyrite does not support \\N{...} escapes yet".into());
+                // CPython's `\N{name}`; the error's end is one past what
+                // was read.
+                let byte_at = |k: usize| chars.get(k).map_or(body.len(), |&(b, _)| b);
+                let mut message = "malformed \\N character escape";
+                let mut end = pos[i];
+                if chars.get(i).map(|&(_, c)| c) == Some('{') {
+                    let start = i + 1;
+                    let mut k = start;
+                    while k < chars.len() && chars[k].1 != '}' {
+                        k += 1;
+                    }
+                    end = pos[k];
+                    if k < chars.len() && k > start {
+                        end = pos[k + 1];
+                        let name = &body[byte_at(start)..byte_at(k)];
+                        if let Some(c) = unicode_names2::character(name) {
+                            out.push(Decoded::Char(c));
+                            i = k + 1;
+                            continue;
+                        }
+                        message = "unknown Unicode character name";
+                    }
+                }
+                return Err(format!(
+                    "(unicode error) '{codec}' codec can't decode bytes in position {at}-{}: {message}",
+                    end - 1
+                ));
             }
             _ => {
                 out.push(Decoded::Char('\\'));
