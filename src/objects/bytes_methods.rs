@@ -670,44 +670,52 @@ fn split_common(args: &[Ref], kw: KwNames<'_>, name: &str, right: bool) -> PyRes
     let data: &[u8] = &r.data;
     let mut pieces: Vec<&[u8]> = Vec::new();
     match sep {
-        None => {
-            let mut words: Vec<(usize, usize)> = Vec::new();
-            let mut i = 0;
-            while i < data.len() {
-                while i < data.len() && is_space(data[i]) {
+        // Runs of white space; once `max` splits are made, the rest is one
+        // piece that keeps its white space on the far side (CPython).
+        None if !right => {
+            let (mut i, n) = (0, data.len());
+            let mut splits = 0;
+            while i < n {
+                while i < n && is_space(data[i]) {
                     i += 1;
                 }
-                if i >= data.len() {
+                if i >= n {
+                    break;
+                }
+                if splits >= max {
+                    pieces.push(&data[i..]);
                     break;
                 }
                 let s = i;
-                while i < data.len() && !is_space(data[i]) {
+                while i < n && !is_space(data[i]) {
                     i += 1;
                 }
-                words.push((s, i));
+                pieces.push(&data[s..i]);
+                splits += 1;
             }
-            if words.len() > max.saturating_add(1) {
-                if right {
-                    let cut = words.len() - max;
-                    let mut head_end = words[cut - 1].1;
-                    // The head keeps its leading white space trimmed.
-                    let head_start = words[0].0;
-                    head_end = head_end.max(head_start);
-                    pieces.push(&data[head_start..head_end]);
-                    for &(s, e) in &words[cut..] {
-                        pieces.push(&data[s..e]);
-                    }
-                } else {
-                    for &(s, e) in &words[..max] {
-                        pieces.push(&data[s..e]);
-                    }
-                    pieces.push(&data[words[max].0..]);
+        }
+        None => {
+            let mut i = data.len();
+            let mut splits = 0;
+            while i > 0 {
+                while i > 0 && is_space(data[i - 1]) {
+                    i -= 1;
                 }
-            } else {
-                for &(s, e) in &words {
-                    pieces.push(&data[s..e]);
+                if i == 0 {
+                    break;
                 }
+                if splits >= max {
+                    pieces.push(&data[..i]);
+                    break;
+                }
+                let e = i;
+                while i > 0 && !is_space(data[i - 1]) {
+                    i -= 1;
+                }
+                pieces.push(&data[i..e]);
+                splits += 1;
             }
+            pieces.reverse();
         }
         Some(sep) => {
             if right {

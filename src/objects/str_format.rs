@@ -1119,7 +1119,11 @@ fn percent_engine(fmt: &[u8], args: &PyObject, mode: Mode) -> PyResult<Vec<u8>> 
                 out.text(&text, prec, flags, width);
             }
             b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                let c = conv as char;
+                // bytes formatting treats `%i` as `%d` (its messages say so).
+                let c = match (conv, mode) {
+                    (b'i', Mode::Bytes) => 'd',
+                    _ => conv as char,
+                };
                 let iv = int_operand(&v, c)?;
                 let (radix, upper) = match c {
                     'x' => (16, false),
