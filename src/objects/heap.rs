@@ -39,6 +39,8 @@ pub struct Heap {
     /// Set when an allocation made a collection due; the VM's eval breaker
     /// runs it at its next safe point.
     pub gc_due: Cell<bool>,
+    /// Whether the allocator has an observer (`alloc_events.rs`).
+    observed: Cell<bool>,
 }
 
 static HEAP: std::sync::OnceLock<super::global::Global<Heap>> = std::sync::OnceLock::new();
@@ -54,6 +56,7 @@ fn new_heap() -> Heap {
         ),
         gc: Collector::new(),
         gc_due: Cell::new(false),
+        observed: Cell::new(false),
     }
 }
 
@@ -89,6 +92,21 @@ impl Heap {
     pub fn allocated_blocks(&self) -> usize {
         // SAFETY: HEAP-1.
         unsafe { self.allocator() }.allocated_blocks()
+    }
+
+    /// Set (or with `None` remove) the allocator's observer; only
+    /// `alloc_events.rs` calls this (EVENTS-2).
+    pub(crate) fn set_observer(&self, observer: Option<Box<dyn pyrite_allocator::AllocObserver>>) {
+        self.observed.set(observer.is_some());
+        // SAFETY: HEAP-1 — `set_observer` does not re-enter the heap; the
+        // old observer is dropped after the borrow ends.
+        let old = unsafe { self.allocator() }.set_observer(observer);
+        drop(old);
+    }
+
+    /// Whether the allocator has an observer.
+    pub(crate) fn has_observer(&self) -> bool {
+        self.observed.get()
     }
 
     /// Check the allocator's invariants (tests).

@@ -4,6 +4,7 @@
 //! [`typetype`]), the abstract protocol ([`protocol`]), and one file per
 //! built-in type.
 
+pub mod alloc_events;
 pub mod attr;
 pub mod baseobject;
 pub mod bool;
