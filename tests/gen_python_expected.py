@@ -48,6 +48,11 @@ Checks, each of which stops the generator with a message:
   order leaked into the output; skipped with ``--no-recheck``);
 * a program left a file behind other than its ``_scratch_`` files.
 
+Programs using pyrite's syntax extensions (``i++``, ``until``) live in
+``tests/python/ext/``: CPython cannot run ``ext/X.py``, so ``ext/X.expected``
+is CPython's result for the equivalent plain-Python program
+``ext/X.equiv.py`` (run in ``tests/python/ext`` the same way).
+
 Running the generator twice gives identical files; it only rewrites files
 whose contents change, and deletes ``.expected`` files without a program.
 """
@@ -60,6 +65,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, "python")
+EXT = os.path.join(PROGRAMS, "ext")
 TIMEOUT = 10
 STDOUT_HEADER = "==== stdout ===="
 STDERR_HEADER = "==== stderr ===="
@@ -104,12 +110,12 @@ def remove_scratch(name):
         os.remove(path)
 
 
-def run(name, hash_seed="0"):
+def run(name, hash_seed="0", folder=PROGRAMS):
     """(status, stdout, stderr) of `python3 NAME.py`, normalised."""
     try:
         r = subprocess.run(
             [sys.executable, name + ".py"],
-            cwd=PROGRAMS,
+            cwd=folder,
             env=child_env(hash_seed),
             stdin=subprocess.DEVNULL,
             capture_output=True,
@@ -122,8 +128,8 @@ def run(name, hash_seed="0"):
     if r.returncode < 0:
         sys.exit("%s.py: killed by signal %d" % (name, -r.returncode))
     try:
-        out = normalise(r.stdout.decode("utf-8"))
-        err = normalise(r.stderr.decode("utf-8"))
+        out = normalise(r.stdout.decode("utf-8").replace(EXT + "/", ""))
+        err = normalise(r.stderr.decode("utf-8").replace(EXT + "/", ""))
     except UnicodeDecodeError as e:
         sys.exit("%s.py: output is not UTF-8: %s" % (name, e))
     return r.returncode, out, err
@@ -188,11 +194,28 @@ def main(argv):
             if os.path.basename(path)[: -len(".expected")] not in results:
                 os.remove(path)
                 stale += 1
+    if not wanted:
+        write_ext_expected()
     failing = sum(1 for r in results.values() if not r.startswith("status: 0\n"))
     print(
         "%d programs (%d exit with a non-zero status), %d expected files written, %d stale removed"
         % (len(todo), failing, changed, stale)
     )
+
+
+def write_ext_expected():
+    """``ext/X.expected`` from ``python3 X.equiv.py`` for every ``ext/X.py``."""
+    for path in sorted(glob.glob(os.path.join(EXT, "*.equiv.py"))):
+        name = os.path.basename(path)[: -len(".equiv.py")]
+        text = render(name, *run(name + ".equiv", folder=EXT))
+        target = os.path.join(EXT, name + ".expected")
+        old = None
+        if os.path.exists(target):
+            with open(target, encoding="utf-8", newline="") as f:
+                old = f.read()
+        if old != text:
+            with open(target, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
 
 
 if __name__ == "__main__":

@@ -651,6 +651,29 @@ fn python_programs_match_cpython() {
     );
 }
 
+/// The programs of `tests/python/ext/` use pyrite's syntax extensions
+/// (`i++`, `until`): each `ext/X.py` must print what CPython prints for its
+/// plain-Python equivalent `ext/X.equiv.py` (`ext/X.expected`, written by
+/// the same generator).
+#[test]
+fn extension_programs_match_their_equivalents() {
+    let dir = programs_dir().join("ext");
+    let names: Vec<String> = program_names(&dir)
+        .into_iter()
+        .filter(|n| !n.ends_with(".equiv"))
+        .collect();
+    assert!(names.len() >= 2, "too few programs in tests/python/ext");
+    let mut problems = Vec::new();
+    for name in &names {
+        match judge(&dir, name) {
+            Verdict::Pass => {}
+            Verdict::Mismatch(_, report) | Verdict::Crash(_, report) => problems.push(report),
+            Verdict::Broken(report) => problems.push(report),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn expected_format_round_trips() {
     let text = "status: 1\n==== stdout (no final newline) ====\na\nb\n==== stderr ====\n==== x\n";

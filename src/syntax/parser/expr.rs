@@ -283,10 +283,63 @@ impl<'a, 'src> Parser<'a, 'src> {
             let Some(&(_, op)) = ops.iter().find(|(s, _)| t.is_op(s)) else {
                 return Ok(left);
             };
+            if self.at_postfix_step() {
+                // `x++` / `x--` (pyrite's extension): only a statement may
+                // end with it; `expression_statement` takes it from here.
+                if self.postfix_ends_statement() {
+                    return Ok(left);
+                }
+                return Err(self.postfix_misplaced());
+            }
             self.advance();
             let right = self.binary(level + 1)?;
             left = self.expr(ExprKind::BinOp { left, op, right }, self.span_from(start));
         }
+    }
+
+    /// Whether the parser is at the `++` or `--` of the course's postfix
+    /// step extension (`i++`): two adjacent `+` (or `-`) tokens followed by
+    /// a token no unary operand can start with. In valid Python a unary
+    /// `+`/`-` always has an operand, so this never takes a valid program
+    /// (`a ++b`, `a--b`, `i++ + 1` keep their meaning).
+    pub(crate) fn at_postfix_step(&self) -> bool {
+        let (first, second) = (self.tok(), self.peek(1));
+        let op = first.text;
+        if !(first.is_op("+") || first.is_op("-")) || !second.is_op(op) || second.start != first.end
+        {
+            return false;
+        }
+        let after = self.peek(2);
+        let operand = match after.kind {
+            TokenKind::Number | TokenKind::String => true,
+            TokenKind::Name => {
+                !is_keyword(after.text) || matches!(after.text, "None" | "True" | "False" | "await")
+            }
+            TokenKind::Op => matches!(after.text, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+            _ => false,
+        };
+        !operand
+    }
+
+    /// Whether the `++`/`--` the parser is at ends the statement (NEWLINE,
+    /// `;` or the end of input follows).
+    pub(crate) fn postfix_ends_statement(&self) -> bool {
+        let after = self.peek(2);
+        matches!(after.kind, TokenKind::Newline | TokenKind::EndMarker) || after.is_op(";")
+    }
+
+    /// The error for a `++`/`--` used inside an expression, over the two
+    /// characters.
+    pub(crate) fn postfix_misplaced(&self) -> RawError {
+        let (first, second) = (self.tok(), self.peek(1));
+        RawError::syntax(
+            format!(
+                "'{}{}' is only allowed as a statement",
+                first.text, second.text
+            ),
+            first.start,
+            Some(second.end),
+        )
     }
 
     /// `factor`: unary `+`, `-`, `~` over a power.

@@ -47,6 +47,7 @@ impl<'a> Parser<'a, '_> {
                 "with" => Some(self.with_stmt()?),
                 "def" => Some(self.def_stmt(Vec::new())?),
                 "class" => Some(self.class_stmt(Vec::new())?),
+                "until" => self.until_stmt()?,
                 _ => None,
             };
             if let Some(s) = s {
@@ -64,6 +65,10 @@ impl<'a> Parser<'a, '_> {
     fn simple_stmts(&mut self, body: &mut Vec<&'a Stmt<'a>>) -> PResult<()> {
         loop {
             body.push(self.simple_stmt()?);
+            if self.at_postfix_step() {
+                // `x = i++`, `return i--`: the step is not the statement.
+                return Err(self.postfix_misplaced());
+            }
             if !self.eat_op(";") || self.tok().kind == TokenKind::Newline {
                 break;
             }
@@ -133,6 +138,50 @@ impl<'a> Parser<'a, '_> {
         let body = self.block("'while' statement", kw.start.line)?;
         let orelse = self.else_block()?;
         Ok(self.stmt(StmtKind::While { test, body, orelse }, kw.start))
+    }
+
+    /// `until COND: body [else: body]` (the course's extension): a loop
+    /// running while COND is false, parsed as `while not (COND)`. `until`
+    /// is a soft keyword: a line starting with it is first read as Python
+    /// (`until = 3`, `until(x)`, `until[0]: int = 1` keep their meaning);
+    /// only when that fails and `until EXPR:` parses is it the loop (None
+    /// otherwise: the caller reports Python's error).
+    fn until_stmt(&mut self) -> PResult<Option<&'a Stmt<'a>>> {
+        let save = (self.pos, self.prev_end, self.depth);
+        let mut scratch = Vec::new();
+        if self.simple_stmts(&mut scratch).is_ok() {
+            (self.pos, self.prev_end, self.depth) = save;
+            return Ok(None);
+        }
+        (self.pos, self.prev_end, self.depth) = save;
+        let kw = self.advance();
+        let header = self.named_expression().and_then(|cond| {
+            if self.at_op(":") {
+                Ok(cond)
+            } else {
+                Err(self.invalid())
+            }
+        });
+        let cond = match header {
+            Ok(cond) => cond,
+            Err(_) => {
+                (self.pos, self.prev_end, self.depth) = save;
+                return Ok(None);
+            }
+        };
+        self.expect_colon()?;
+        let test = self.expr(
+            ExprKind::UnaryOp {
+                op: super::super::ast::UnaryOp::Not,
+                operand: cond,
+            },
+            cond.span,
+        );
+        let body = self.block("'until' statement", kw.start.line)?;
+        let orelse = self.else_block()?;
+        Ok(Some(
+            self.stmt(StmtKind::While { test, body, orelse }, kw.start),
+        ))
     }
 
     fn for_stmt(&mut self) -> PResult<&'a Stmt<'a>> {
@@ -478,6 +527,31 @@ impl<'a> Parser<'a, '_> {
         self.expression_statement()
     }
 
+    /// `target++` / `target--` (the course's extension): the augmented
+    /// assignment `target += 1` / `target -= 1`, the constant 1 placed at
+    /// the operator.
+    fn postfix_step(&mut self, target: &'a Expr<'a>, start: Pos) -> PResult<&'a Stmt<'a>> {
+        if !self.postfix_ends_statement() {
+            return Err(self.postfix_misplaced());
+        }
+        self.check_aug_target(target)?;
+        let first = self.advance();
+        let second = self.advance();
+        let op = if first.text == "+" {
+            Operator::Add
+        } else {
+            Operator::Sub
+        };
+        let value = self.expr(
+            ExprKind::Constant(super::super::ast::Constant::Int("1")),
+            Span {
+                start: first.start,
+                end: second.end,
+            },
+        );
+        Ok(self.stmt(StmtKind::AugAssign { target, op, value }, start))
+    }
+
     fn rhs(&mut self) -> PResult<&'a Expr<'a>> {
         if self.at_kw("yield") {
             self.yield_expr()
@@ -522,6 +596,9 @@ impl<'a> Parser<'a, '_> {
                 },
                 start,
             ));
+        }
+        if self.at_postfix_step() {
+            return self.postfix_step(first, start);
         }
         let t = self.tok();
         if let Some(&(_, op)) = AUG_OPS.iter().find(|(s, _)| t.is_op(s)) {
