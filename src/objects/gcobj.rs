@@ -60,6 +60,12 @@ unsafe impl GcObject for PyObject {
             }
             slot.set(d);
         }
+        for i in 0..ty.nmembers {
+            // SAFETY: MEMBER-1 — `i < nmembers`.
+            if let Some(p) = unsafe { heap::member_slot(self, i) }.peek() {
+                visitor.visit(p);
+            }
+        }
         if ty.is_heap() {
             visitor.visit(NonNull::from(ty.as_object()));
         }
@@ -70,6 +76,10 @@ unsafe impl GcObject for PyObject {
         if ty.flags().contains(TypeFlags::MANAGED_DICT) {
             // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
             drop(unsafe { heap::dict_slot(self) }.take());
+        }
+        for i in 0..ty.nmembers {
+            // SAFETY: MEMBER-1 — `i < nmembers`.
+            unsafe { heap::member_slot(self, i) }.set(None);
         }
         if let Some(c) = ty.slots.clear {
             c(self);

@@ -5,6 +5,8 @@
 //! Object memory layout, from the start of the allocation:
 //!
 //! ```text
+//! [member slots, 8 B each] `ty.nmembers` of them: a class's `__slots__`
+//!                    (slot i is the i-th word before the dict slot's place)
 //! [dict slot, 8 B]   only for instances of types with MANAGED_DICT
 //! [GcHeader, 16 B]   only for types with HAS_GC (GC-2: right before the object)
 //! [PyObject ...]     the object itself: header, then the type's payload
@@ -17,6 +19,9 @@
 //!   type's flags ([`pre_header_size`]), and its own size is its type's
 //!   `sizeof` slot; both stay the same from allocation to free, so the free
 //!   gives back exactly the block that was allocated.
+//! - **MEMBER-1 (member slots).** An instance of a type with `nmembers = n`
+//!   has `n` member slots (`Cell<Option<Ref>>`, None when allocated) in its
+//!   pre-header; a subclass has at least its base's, at the same numbers.
 
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
@@ -25,11 +30,14 @@ use std::ptr::NonNull;
 use pyrite_allocator::Allocator;
 use pyrite_gc::{Collector, GcHeader, HEADER_SIZE};
 
-use super::object::{PyObject, Ref};
+use super::object::{PyObject, Ref, RefCellSlot};
 use super::typeobj::{TypeFlags, TypeObject};
 
 /// Size of the managed-dict slot in front of an instance of a heap type.
 pub const DICT_SLOT_SIZE: usize = std::mem::size_of::<usize>();
+
+/// Size of one member slot (a `__slots__` entry) in front of an instance.
+pub const MEMBER_SLOT_SIZE: usize = std::mem::size_of::<usize>();
 
 /// One interpreter's memory: its allocator and its collector.
 pub struct Heap {
@@ -180,7 +188,7 @@ pub fn pre_header_size(ty: &TypeObject) -> usize {
     if flags.contains(TypeFlags::MANAGED_DICT) {
         n += DICT_SLOT_SIZE;
     }
-    n
+    n + ty.nmembers * MEMBER_SLOT_SIZE
 }
 
 /// Allocate a new object of type `ty` whose own size is `size` bytes
@@ -194,10 +202,13 @@ pub fn alloc_object(ty: &TypeObject, size: usize) -> NonNull<PyObject> {
     let flags = ty.flags();
     // SAFETY: the block holds `pre + size` bytes; offsets below stay inside.
     let obj = unsafe { base.add(pre) };
+    let mut zeroed = ty.nmembers * MEMBER_SLOT_SIZE;
     if flags.contains(TypeFlags::MANAGED_DICT) {
-        // SAFETY: the dict slot is the first word of the block.
-        unsafe { base.cast::<usize>().write(0) };
+        zeroed += DICT_SLOT_SIZE;
     }
+    // SAFETY: the member slots and the dict slot are the first words of the
+    // block; zero is `None` for each (MEMBER-1).
+    unsafe { base.write_bytes(0, zeroed) };
     if flags.contains(TypeFlags::HAS_GC) {
         // SAFETY: the GC header sits right before the object (GC-2).
         unsafe {
@@ -256,6 +267,26 @@ pub unsafe fn dict_slot(obj: &PyObject) -> &Cell<Option<Ref>> {
     unsafe { &*(p.sub(gc + DICT_SLOT_SIZE) as *const Cell<Option<Ref>>) }
 }
 
+/// Member slot `i` (a `__slots__` entry) of `obj`.
+///
+/// # Safety
+///
+/// `i < obj.ty().nmembers` (MEMBER-1: the slot is in front).
+pub unsafe fn member_slot(obj: &PyObject, i: usize) -> &RefCellSlot {
+    let ty = obj.ty();
+    let mut before = (i + 1) * MEMBER_SLOT_SIZE;
+    if ty.flags().contains(TypeFlags::HAS_GC) {
+        before += HEADER_SIZE;
+    }
+    if ty.flags().contains(TypeFlags::MANAGED_DICT) {
+        before += DICT_SLOT_SIZE;
+    }
+    let p = obj as *const PyObject as *const u8;
+    // SAFETY: MEMBER-1 / HEAP-2 — slot `i` lies `before` bytes in front of
+    // the object, inside its block; `RefCellSlot` is one nullable word.
+    unsafe { &*(p.sub(before) as *const RefCellSlot) }
+}
+
 /// Deallocate an object whose refcount reached zero: finalize a heap
 /// instance's `__del__` (which may resurrect it), untrack it, drop its
 /// payload, free its memory, release its heap type.
@@ -297,6 +328,10 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     if flags.contains(TypeFlags::MANAGED_DICT) {
         // SAFETY: HEAP-2 — MANAGED_DICT types have the slot.
         drop(unsafe { dict_slot(o) }.take());
+    }
+    for i in 0..ty.nmembers {
+        // SAFETY: MEMBER-1 — `i < nmembers`.
+        unsafe { member_slot(o, i) }.set(None);
     }
     if let Some(weak) = ty.slots.clear_weakrefs {
         weak(o);

@@ -370,6 +370,9 @@ pub struct TypeObject {
     pub solid: Cell<Option<NonNull<TypeObject>>>,
     /// Version tag bumped on every dict or bases change (attribute caches).
     pub version: Cell<u64>,
+    /// Member slots (`__slots__` entries) in front of each instance
+    /// (MEMBER-1); fixed when the type is made.
+    pub nmembers: usize,
 }
 
 // SAFETY: OBJ-H4 — types are only touched by the interpreter thread.
@@ -407,6 +410,7 @@ impl TypeObject {
             getsets,
             solid: Cell::new(None),
             version: Cell::new(1),
+            nmembers: 0,
         }
     }
 
@@ -437,6 +441,7 @@ impl TypeObject {
             getsets: &[],
             solid: Cell::new(base.solid.get()),
             version: Cell::new(1),
+            nmembers: base.nmembers,
         }
     }
 

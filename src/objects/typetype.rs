@@ -131,6 +131,20 @@ fn solid_base(t: &TypeObject) -> &TypeObject {
     t
 }
 
+/// The class whose instance layout `t`'s instances have: the nearest
+/// class that added `__slots__` members, else the solid base.
+fn layout_base(t: &TypeObject) -> &TypeObject {
+    let mut t = t;
+    while t.is_heap() {
+        let b = t.base().expect("heap types have a base");
+        if t.nmembers != b.nmembers {
+            return t;
+        }
+        t = b;
+    }
+    solid_base(t)
+}
+
 /// Pick `__base__` among `bases`: the one with the most derived layout.
 fn best_base(bases: &[Ref]) -> PyResult<&TypeObject> {
     let mut best: Option<&TypeObject> = None;
@@ -145,7 +159,7 @@ fn best_base(bases: &[Ref]) -> PyResult<&TypeObject> {
         best = match best {
             None => Some(bt),
             Some(cur) => {
-                let (sc, sb) = (solid_base(cur), solid_base(bt));
+                let (sc, sb) = (layout_base(cur), layout_base(bt));
                 if sc.is_subtype(sb) {
                     Some(cur)
                 } else if sb.is_subtype(sc) {
@@ -246,15 +260,34 @@ pub fn new_class(
             .to_string(),
         None => name.to_string(),
     };
-    let mut flags = TypeFlags(
-        TypeFlags::HEAPTYPE.0
-            | TypeFlags::BASETYPE.0
-            | TypeFlags::HAS_GC.0
-            | TypeFlags::MANAGED_DICT.0,
-    );
+    let base_has_dict = base.flags().contains(TypeFlags::MANAGED_DICT);
+    let spec = match ns.get(&super::str::intern("__slots__"))? {
+        Some(s) => Some(super::member::parse_slots(&s, name, base_has_dict, &|n| {
+            Ok(ns.get(&super::str::intern(n))?.is_some())
+        })?),
+        None => None,
+    };
+    let with_dict = base_has_dict || spec.as_ref().is_none_or(|s| s.dict);
+    if let Some(spec) = &spec {
+        let var_sized = [
+            &super::int::INT_TYPE,
+            &super::tuple::TUPLE_TYPE,
+            &super::bytes::BYTES_TYPE,
+        ];
+        if !spec.names.is_empty() && var_sized.iter().any(|v| solid.is_subtype(v)) {
+            return Err(type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                solid.name()
+            )));
+        }
+    }
+    let mut flags = TypeFlags(TypeFlags::HEAPTYPE.0 | TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0);
+    if with_dict {
+        flags = flags.union(TypeFlags::MANAGED_DICT);
+    }
     flags = flags.union(TypeFlags(base.flags().0 & TypeFlags::INHERITED.0));
     let slots = Slots::inherit(&base.slots);
-    let t = TypeObject::new_heap(
+    let mut t = TypeObject::new_heap(
         meta,
         name.to_string(),
         qualname,
@@ -264,6 +297,8 @@ pub fn new_class(
         slots,
     );
     t.solid.set(Some(NonNull::from(solid)));
+    let first_member = base.nmembers;
+    t.nmembers += spec.as_ref().map_or(0, |s| s.names.len());
     let obj = heap::alloc_object(meta, meta.basicsize.max(std::mem::size_of::<TypeObject>()));
     // SAFETY: the block has room for a TypeObject.
     unsafe { obj.cast::<TypeObject>().as_ptr().write(t) };
@@ -294,12 +329,18 @@ pub fn new_class(
         };
         d.set(k, v)?;
     }
+    if let Some(spec) = spec {
+        for (i, n) in spec.names.into_iter().enumerate() {
+            let descr = super::member::new_member_descr(n.clone(), &tref, first_member + i);
+            d.set(n, descr)?;
+        }
+    }
     if d.get(&super::str::intern("__doc__"))?.is_none() {
         d.set(super::str::intern("__doc__"), super::none::none())?;
     }
     // `__dict__` / `__weakref__` on the first class whose instances have a
     // dict (CPython's type_new adds them the same way).
-    if !base.flags().contains(TypeFlags::MANAGED_DICT) {
+    if !base_has_dict && with_dict {
         for def in [&super::attr::DICT_GETSET, &super::attr::WEAKREF_GETSET] {
             let key = super::str::intern(def.name);
             if d.get(&key)?.is_none() {

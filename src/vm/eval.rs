@@ -467,7 +467,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::DICT_MERGE => {
                 let m = pop!();
                 let d = peek!(arg).clone();
-                let callable = peek!(arg + 2).clone();
+                // Stack: callable, NULL, args tuple, ... the kwargs dict at `arg`.
+                let callable = peek!(arg + 3).clone();
                 tri!(ops::dict_merge(&callable, &d, &m));
             }
             Opcode::LIST_TO_TUPLE => {
