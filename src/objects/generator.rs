@@ -30,6 +30,9 @@ pub struct GeneratorObject {
     started: Cell<bool>,
     name: RefCellSlot,
     qualname: RefCellSlot,
+    /// The exception the suspended frame is handling (CPython's
+    /// `gi_exc_state`); while it runs, it is the interpreter's current one.
+    exc_state: RefCellSlot,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first.
@@ -49,6 +52,7 @@ pub fn new_generator(frame: Frame, func: &FunctionObject) -> Ref {
         started: Cell::new(false),
         name: RefCellSlot::new(func.name.get()),
         qualname: RefCellSlot::new(func.qualname.get()),
+        exc_state: RefCellSlot::empty(),
     };
     // SAFETY: the block has room for a GeneratorObject.
     unsafe { obj.cast::<GeneratorObject>().as_ptr().write(g) };
@@ -94,9 +98,11 @@ impl GeneratorObject {
         self.started.set(true);
         self.running.set(true);
         let frame_ptr: *mut Frame = &mut **frame;
+        crate::vm::exc_info::enter_generator(self.exc_state.take());
         // SAFETY: GEN-1 — `running` is set, so nothing else touches the
         // frame while it runs; the Box stays in place.
         let r = run_frame(unsafe { &mut *frame_ptr }, throw);
+        self.exc_state.set(crate::vm::exc_info::leave_generator());
         self.running.set(false);
         match r {
             Ok(Exit::Yield(v)) => Ok(Exit::Yield(v)),
@@ -395,7 +401,7 @@ fn gen_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
     if let Some(f) = g.frame_mut().as_ref() {
         f.for_each_ref(|r| v.visit(NonNull::from(r)));
     }
-    for s in [&g.name, &g.qualname] {
+    for s in [&g.name, &g.qualname, &g.exc_state] {
         if let Some(p) = s.peek() {
             v.visit(p);
         }
@@ -406,6 +412,7 @@ fn gen_clear(obj: &PyObject) {
     let g = gen(obj);
     if !g.running.get() {
         g.finish();
+        g.exc_state.set(None);
     }
 }
 
