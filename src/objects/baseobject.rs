@@ -105,7 +105,24 @@ fn m_format(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     super::protocol::str_of(&args[0])
 }
 
-fn m_init_subclass(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
+/// `object.__init_subclass__`: takes nothing, so stray class keywords
+/// (`class A(foo=1)`) are a TypeError naming the new class.
+fn m_init_subclass(args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let cls = super::typetype::as_type(&args[0])
+        .map(|t| t.name().to_string())
+        .unwrap_or_default();
+    let nkw = kw.map_or(0, |k| super::tuple::items(k).len());
+    if nkw > 0 {
+        return Err(type_error(format!(
+            "{cls}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(type_error(format!(
+            "{cls}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     Ok(super::none::none())
 }
 
