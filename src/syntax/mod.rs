@@ -25,3 +25,4 @@ mod tokenizer;
 pub use dump::dump_module;
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use parser::parse_module;
+pub use tokenizer::dump_tokens;

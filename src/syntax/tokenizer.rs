@@ -61,6 +61,57 @@ pub(crate) fn tokenize(src: &str) -> Tokens<'_> {
     }
 }
 
+/// The token stream of `source`, one token per line, in the form
+/// `tests/gen_tokens_expected.py` writes from CPython's `tokenize` module:
+/// `KIND 'text' line:col-line:col` (columns in characters) for names,
+/// numbers, strings and operators; the bare kind for NEWLINE, INDENT,
+/// DEDENT and ENDMARKER (whose positions CPython's two tokenizers place
+/// differently). A tokenizer error ends the dump with `ERROR message`.
+pub fn dump_tokens(source: &str) -> String {
+    use std::fmt::Write;
+    let src = normalize(source);
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let char_col = |p: Pos| -> usize {
+        let line = lines.get(p.line as usize - 1).copied().unwrap_or("");
+        line.get(..p.col as usize)
+            .map_or(p.col as usize, |s| s.chars().count())
+    };
+    let toks = tokenize(&src);
+    let mut out = String::new();
+    for t in &toks.tokens {
+        let kind = match t.kind {
+            TokenKind::Name => "NAME",
+            TokenKind::Number => "NUMBER",
+            TokenKind::String => "STRING",
+            TokenKind::Op => "OP",
+            TokenKind::Newline => "NEWLINE",
+            TokenKind::Indent => "INDENT",
+            TokenKind::Dedent => "DEDENT",
+            TokenKind::EndMarker => "ENDMARKER",
+        };
+        if matches!(
+            t.kind,
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+        ) {
+            let _ = writeln!(out, "{kind}");
+        } else {
+            let _ = writeln!(
+                out,
+                "{kind} {:?} {}:{}-{}:{}",
+                t.text,
+                t.start.line,
+                char_col(t.start),
+                t.end.line,
+                char_col(t.end)
+            );
+        }
+    }
+    if let Some(e) = &toks.error {
+        let _ = writeln!(out, "ERROR {}", e.msg);
+    }
+    out
+}
+
 type TokResult<T> = Result<T, (RawError, bool)>;
 
 struct Tokenizer<'src> {

@@ -1,0 +1,12 @@
+# leading comment
+
+x = 1  # trailing
+
+# between
+
+def f():
+    # inside
+    return 1
+    # after
+
+# end
