@@ -1,6 +1,8 @@
 //! Built-in modules, one file each: `builtins`, `sys`, `gc` (and the
 //! others registered in [`make_builtin_module`]).
 
+pub mod alloc_sites;
+pub mod allocprofile;
 pub mod args;
 pub mod builtins;
 pub mod builtins_exec;
@@ -11,15 +13,18 @@ pub mod builtins_num;
 pub mod builtins_text;
 pub mod gc;
 pub mod math;
+pub mod profiling;
+pub mod pylib;
 pub mod site;
 pub mod sys;
 pub mod sys_extra;
 pub mod time;
+pub mod tracemalloc;
 
 use crate::objects::object::Ref;
 
 /// Names of the modules built into the binary.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time", "math"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time", "math", "_tracemalloc"];
 
 /// Make built-in module `name`, if there is one.
 pub fn make_builtin_module(name: &str) -> Option<Ref> {
@@ -28,6 +33,7 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "gc" => Some(gc::make_module()),
         "time" => Some(time::make_module()),
         "math" => Some(math::make_module()),
+        "_tracemalloc" => Some(tracemalloc::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
         _ => None,
     }

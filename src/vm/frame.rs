@@ -389,3 +389,20 @@ pub fn running_depth() -> usize {
     }
     n
 }
+
+/// Call `f` on each running frame from the innermost outwards until it
+/// returns `false` (allocation profilers: reads only, allocates nothing).
+pub fn for_each_running(mut f: impl FnMut(&Frame) -> bool) {
+    // `try_with`: allocations made while the thread's locals are torn down
+    // see no frames rather than a panic.
+    let mut p = CURRENT.try_with(Cell::get).unwrap_or(ptr::null());
+    while !p.is_null() {
+        // SAFETY: FRAME-1 — a linked frame is alive and does not move, and
+        // its eval call is suspended in the callee we are in.
+        let frame = unsafe { &*p };
+        if !f(frame) {
+            break;
+        }
+        p = frame.prev;
+    }
+}

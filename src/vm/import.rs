@@ -147,6 +147,9 @@ pub fn import_module(full: &str) -> PyResult {
                 set_item_str(&modules, full, m.clone());
                 return Ok(m);
             }
+            if let Some(source) = crate::modules::pylib::source(full) {
+                return load_module_text(full, source, &format!("<frozen {full}>"), None, None);
+            }
             (None, sys_path())
         }
     };
@@ -200,13 +203,27 @@ fn sys_path() -> Vec<PathBuf> {
 
 /// Compile and run a `.py` file as module `name`.
 fn load_source_module(name: &str, file: &Path, package_dir: Option<&Path>) -> PyResult {
-    let modules = super::modules();
     let source =
         std::fs::read_to_string(file).map_err(|e| PyErr::new(&exc::IMPORT_ERROR, e.to_string()))?;
     let filename = file.to_string_lossy().to_string();
+    load_module_text(name, &source, &filename, Some(&filename), package_dir)
+}
+
+/// Compile and run `source` as module `name` (a file's, or an embedded
+/// module's from `modules/pylib.rs`, which has no `__file__`).
+fn load_module_text(
+    name: &str,
+    source: &str,
+    filename: &str,
+    file_attr: Option<&str>,
+    package_dir: Option<&Path>,
+) -> PyResult {
+    let modules = super::modules();
     let m = new_module(name);
     let d = module_dict(&m).expect("module dict");
-    set_item_str(&d, "__file__", new_str(&filename));
+    if let Some(f) = file_attr {
+        set_item_str(&d, "__file__", new_str(f));
+    }
     match package_dir {
         Some(dir) => {
             let path = crate::objects::list::new_list(vec![new_str(&dir.to_string_lossy())]);
@@ -220,8 +237,8 @@ fn load_source_module(name: &str, file: &Path, package_dir: Option<&Path>) -> Py
     }
     set_item_str(&modules, name, m.clone());
     let unit = match crate::compile::codegen::compile(
-        &source,
-        &filename,
+        source,
+        filename,
         crate::compile::codegen::Mode::Exec,
     ) {
         Ok(u) => u,

@@ -44,6 +44,9 @@ pub struct MainOptions {
 /// Run `__main__` as `opts` says; returns the exit status.
 pub fn run_main_with(opts: MainOptions) -> i32 {
     super::initialize();
+    if let Err(status) = crate::modules::profiling::start() {
+        return status;
+    }
     let main = new_module("__main__");
     let d = module_dict(&main).expect("main dict");
     if let Some(f) = &opts.file_attr {
@@ -61,6 +64,7 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
     let status = status.unwrap_or_else(|s| s);
     let status = super::main::shutdown(&d, status);
     crate::modules::sys::flush_stdout();
+    crate::modules::profiling::finish();
     if super::main::memstats_wanted() {
         super::main::print_memstats();
     }

@@ -19,6 +19,9 @@ static MEMSTATS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::
 
 /// Record one `-X` option (unknown ones are ignored, as CPython does).
 pub fn set_x_option(opt: &str) {
+    if crate::modules::profiling::set_x_option(opt) {
+        return;
+    }
     if opt == "memstats" {
         MEMSTATS.store(true, std::sync::atomic::Ordering::Relaxed);
     }
@@ -34,6 +37,9 @@ pub(crate) fn memstats_wanted() -> bool {
 pub fn run_main(source: &str, filename: &str) -> i32 {
     let _lock = crate::objects::global::lock_interpreter();
     super::initialize();
+    if let Err(status) = crate::modules::profiling::start() {
+        return status;
+    }
     let main = new_module("__main__");
     let d = module_dict(&main).expect("main dict");
     set_item_str(&d, "__file__", new_str(filename));
@@ -62,6 +68,7 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
     };
     let status = shutdown(&d, status);
     crate::modules::sys::flush_stdout();
+    crate::modules::profiling::finish();
     if memstats_wanted() {
         print_memstats();
     }
