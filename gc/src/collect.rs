@@ -182,7 +182,7 @@ impl<T: GcObject> Collector<T> {
 
         // 8. Clear the garbage (or save it all); refcounting frees it.
         // SAFETY: `final_unreachable` is an ordinary list of collecting objects.
-        collected += unsafe { list::len(final_unreachable) };
+        collected += unsafe { count_garbage::<T>(final_unreachable) };
         let save_all = flags.contains(DebugFlags::SAVEALL);
         // SAFETY: as above.
         unsafe { delete_garbage::<T>(final_unreachable, old, save_all, &self.garbage) };
@@ -242,4 +242,31 @@ impl<T: GcObject> Collector<T> {
         // OBJ-4-pure type_name, so the list is unchanged during the walk.
         unsafe { list::for_each(list, write) };
     }
+}
+
+/// The number of objects of `list` a collection reports as collected: all
+/// of them but the uncounted referents (`GcObject::uncounted_referent`)
+/// that are garbage too.
+///
+/// # Safety
+///
+/// `list` is an initialised ordinary list of collecting objects.
+unsafe fn count_garbage<T: GcObject>(list: HeaderRef) -> usize {
+    let mut n = 0;
+    let count = |h: HeaderRef| {
+        n += 1;
+        // SAFETY: GC-2 — `h` heads a live object of `list`.
+        let op = unsafe { h.object::<T>().as_ref() };
+        if let Some(r) = op.uncounted_referent() {
+            // SAFETY: OBJ-3 — a referent of a live object is live.
+            let referent = unsafe { r.as_ref() };
+            // SAFETY: OBJ-1 — a GC object has its header in front.
+            if referent.is_gc() && unsafe { HeaderRef::of_object(r) }.is_collecting() {
+                n -= 1;
+            }
+        }
+    };
+    // SAFETY: the caller's guarantee; `count` runs only OBJ-4-pure code.
+    unsafe { list::for_each(list, count) };
+    n
 }

@@ -233,11 +233,31 @@ pub(crate) unsafe fn delete_garbage<T: GcObject>(
     save_all: bool,
     garbage: &RefCell<Vec<NonNull<T>>>,
 ) {
+    // With SAVEALL, an uncounted referent (GcObject::uncounted_referent) of
+    // a saved object is not saved on its own: its owner keeps it.
+    let mut owned: Vec<usize> = Vec::new();
+    if save_all {
+        let note = |h: HeaderRef| {
+            // SAFETY: GC-2 — `h` heads a live object of `collectable`.
+            if let Some(r) = unsafe { object::<T>(h) }.uncounted_referent() {
+                owned.push(r.as_ptr() as usize);
+            }
+        };
+        // SAFETY: `collectable` is initialised; `note` is OBJ-4-pure.
+        unsafe { list::for_each(collectable, note) };
+        owned.sort_unstable();
+    }
     while !list::is_empty(collectable) {
         // SAFETY: GC-1 — a non-empty list's next is an element.
         let gc = unsafe { collectable.next() };
         // SAFETY: GC-2 — `gc` is linked, so its object is alive.
         let op = unsafe { gc.object::<T>() };
+        if save_all && owned.binary_search(&(op.as_ptr() as usize)).is_ok() {
+            gc.clear_collecting();
+            // SAFETY: `gc` is linked (it heads the list).
+            unsafe { list::move_to(gc, old) };
+            continue;
+        }
         // SAFETY: as above.
         unsafe { op.as_ref() }.incref();
         if save_all {

@@ -35,6 +35,7 @@ use crate::visitor::Visitor;
 ///   between.
 /// - **OBJ-4 (purity).** `refcount`, `incref`, `is_gc`, `traverse`,
 ///   `has_finalizer`, `has_legacy_finalizer`, `may_untrack`, `type_name`,
+///   `uncounted_referent`,
 ///   `clear_if_weakref` and `clear_weakrefs_to` run no other object-model
 ///   code: they do not free, track or untrack objects, do not change
 ///   refcounts (except `incref` on its own object), and do not call the
@@ -128,6 +129,15 @@ pub unsafe trait GcObject: Sized {
     fn may_untrack(&self, full_collection: bool) -> bool {
         let _ = full_collection;
         false
+    }
+
+    /// A referent that is an implementation detail of this object and
+    /// should not be counted as an object of its own when both are garbage
+    /// (pyrite's instance dict, which CPython 3.11 keeps inline until it is
+    /// asked for): a collection counts it only if it is not collecting.
+    /// OBJ-4-pure. Default: none.
+    fn uncounted_referent(&self) -> Option<NonNull<Self>> {
+        None
     }
 
     /// The object's type name, for the `DEBUG_COLLECTABLE` /

@@ -21,6 +21,10 @@ pub struct GenerationStats {
     pub collected: u64,
     /// Uncollectable objects they found.
     pub uncollectable: u64,
+    /// Wall-clock time spent in them, cumulative (beyond CPython).
+    pub duration: Duration,
+    /// Objects they examined, cumulative (beyond CPython).
+    pub visited: u64,
 }
 
 /// One collection, as it happened.
@@ -72,6 +76,8 @@ impl Stats {
         g.collections += 1;
         g.collected += record.collected as u64;
         g.uncollectable += record.uncollectable as u64;
+        g.duration += record.duration;
+        g.visited += record.visited as u64;
         if self.records.len() == RECORD_HISTORY {
             self.records.pop_front();
         }

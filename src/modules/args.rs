@@ -29,8 +29,9 @@ pub fn parse(
             )
         } else {
             format!(
-                "{fname}() takes at most {} arguments ({npos} given)",
-                names.len()
+                "{fname}() takes at most {} argument{} ({npos} given)",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" }
             )
         }));
     }

@@ -513,6 +513,23 @@ fn may_be_container(obj: &PyObject) -> bool {
     true
 }
 
+/// A dict may be untracked on a full collection once none of its keys and
+/// values can be in a cycle (CPython's `_PyDict_MaybeUntrack`, applied to
+/// exact dicts only). OBJ-4-pure: reads entries and tracking bits.
+pub fn may_untrack(obj: &PyObject) -> bool {
+    let Some(d) = obj.downcast_exact::<DictObject>() else {
+        return false;
+    };
+    d.inner()
+        .entries
+        .as_slice()
+        .iter()
+        .all(|e| match (&e.key, &e.value) {
+            (Some(k), Some(v)) => !may_be_container(k) && !may_be_container(v),
+            _ => true,
+        })
+}
+
 /// Where dict versions come from (DICT-5).
 static NEXT_VERSION: super::global::Global<Cell<u64>> = super::global::Global::new(Cell::new(1));
 
@@ -583,7 +600,9 @@ unsafe fn dict_drop(obj: NonNull<PyObject>) {
 fn dict_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
     let d = as_dict(obj).expect("dict");
     for e in d.inner().entries.as_slice() {
-        if let Some(k) = &e.key {
+        // Exact str keys are never GC objects; CPython's str-keyed tables
+        // do not report them either (get_referents shows only values).
+        if let Some(k) = e.key.as_ref().filter(|k| exact_str(k).is_none()) {
             v.visit(k.as_ptr());
         }
         if let Some(x) = &e.value {

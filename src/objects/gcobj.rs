@@ -8,7 +8,7 @@ use std::ptr::NonNull;
 use pyrite_gc::{GcObject, Visitor};
 
 use super::heap;
-use super::object::PyObject;
+use super::object::{PyObject, Ref};
 use super::typeobj::TypeFlags;
 
 // SAFETY: OBJ-1 — GC types are allocated by `heap::alloc_object` with the
@@ -94,8 +94,20 @@ unsafe impl GcObject for PyObject {
         super::instance::call_del(self);
     }
 
-    fn may_untrack(&self, _full_collection: bool) -> bool {
-        super::tuple::may_untrack(self)
+    fn may_untrack(&self, full_collection: bool) -> bool {
+        super::tuple::may_untrack(self) || (full_collection && super::dict::may_untrack(self))
+    }
+
+    fn uncounted_referent(&self) -> Option<NonNull<Self>> {
+        if !self.ty().flags().contains(TypeFlags::MANAGED_DICT) {
+            return None;
+        }
+        // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+        let slot = unsafe { heap::dict_slot(self) };
+        let d = slot.take();
+        let private = d.as_ref().filter(|d| d.refcount() == 1).map(Ref::as_ptr);
+        slot.set(d);
+        private
     }
 
     fn type_name(&self) -> &str {

@@ -62,7 +62,11 @@ fn new_heap() -> Heap {
                 Allocator::new()
             },
         ),
-        gc: Collector::new(),
+        gc: {
+            let gc = Collector::new();
+            crate::modules::gc::startup_threshold(&gc);
+            gc
+        },
         gc_due: Cell::new(false),
         observed: Cell::new(false),
     }

@@ -223,7 +223,8 @@ unsafe fn list_drop(obj: NonNull<PyObject>) {
 }
 
 fn list_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
-    for it in as_list(obj).expect("list").vec().as_slice() {
+    // Last item first, as CPython's list_traverse (get_referents order).
+    for it in as_list(obj).expect("list").vec().as_slice().iter().rev() {
         v.visit(it.as_ptr());
     }
 }

@@ -84,6 +84,19 @@ fn module_name(obj: &PyObject) -> String {
 }
 
 fn module_getattr(obj: &PyObject, name: &PyObject) -> PyResult {
+    // The module's dict comes before the type's non-data attributes (as
+    // CPython's tp_dictoffset lookup): `gc.__doc__` is the module's.
+    let shadowed = obj
+        .ty()
+        .lookup(name)
+        .is_some_and(|d| super::attr::is_data_descriptor(&d));
+    if !shadowed {
+        if let Some(d) = module_dict(obj) {
+            if let Some(v) = super::dict::get_item_interned(&d, name) {
+                return Ok(v);
+            }
+        }
+    }
     if let Some(v) = super::attr::generic_getattr_opt(obj, name)? {
         return Ok(v);
     }

@@ -137,7 +137,10 @@ fn tuple_sizeof(obj: &PyObject) -> usize {
 }
 
 fn tuple_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
-    for it in items(obj) {
+    // Last item first, as CPython's tupletraverse: the order decides which
+    // tuples a collection untracks (reachable objects are re-appended in
+    // visit order).
+    for it in items(obj).iter().rev() {
         v.visit(it.as_ptr());
     }
 }
@@ -170,8 +173,10 @@ pub fn may_untrack(obj: &PyObject) -> bool {
     if obj.downcast_exact::<TupleObject>().is_none() {
         return false;
     }
+    // CPython's `_PyObject_GC_MAY_BE_TRACKED`: a GC object keeps the tuple
+    // tracked, unless it is an exact tuple that is itself untracked.
     items(obj).iter().all(|it| {
-        let ty = it.ty();
-        !ty.flags().contains(TypeFlags::HAS_GC) || !heap::is_tracked(it)
+        !pyrite_gc::GcObject::is_gc(&**it)
+            || (it.downcast_exact::<TupleObject>().is_some() && !heap::is_tracked(it))
     })
 }
