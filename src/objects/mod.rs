@@ -42,6 +42,7 @@ pub mod itertools_builtins;
 pub mod libm;
 pub mod list;
 pub mod list_methods;
+pub mod mappingproxy;
 pub mod member;
 pub mod method_args;
 pub mod module;

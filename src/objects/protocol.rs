@@ -474,10 +474,21 @@ pub fn setitem(obj: &PyObject, key: &PyObject, value: Option<Ref>) -> PyResult<(
             "'{}' object does not support item assignment",
             obj.ty().name()
         ))),
-        None => Err(type_error(format!(
-            "'{}' object doesn't support item deletion",
-            obj.ty().name()
-        ))),
+        None => {
+            // CPython's PyObject_DelItem: an index on a sequence type goes
+            // through PySequence_DelItem, whose message differs.
+            let ty = obj.ty();
+            let sequence = ty.slots.len.get().is_some() || ty.slots.contains.get().is_some();
+            let verb = if sequence && key.ty().slots.index.get().is_some() {
+                "doesn't"
+            } else {
+                "does not"
+            };
+            Err(type_error(format!(
+                "'{}' object {verb} support item deletion",
+                ty.name()
+            )))
+        }
     }
 }
 

@@ -46,6 +46,7 @@ pub fn more_types() -> Vec<&'static TypeObject> {
     v.extend(super::dict_methods::types());
     v.push(&super::superobj::SUPER_TYPE);
     v.push(&super::member::MEMBER_DESCR_TYPE);
+    v.push(&super::mappingproxy::MAPPINGPROXY_TYPE);
     v.extend(super::fileobj::types());
     v.push(&super::frameobj::FRAME_TYPE);
     v.extend([

@@ -563,9 +563,13 @@ fn get_mro(obj: &PyObject) -> PyResult {
     Ok(ty.mro.get().unwrap_or_else(super::tuple::empty_tuple))
 }
 
+/// `type.__dict__`: a read-only proxy, so writes go through `setattr` on the
+/// class (slot fixup, attribute caches).
 fn get_dict(obj: &PyObject) -> PyResult {
     let ty = as_type(obj).expect("type");
-    Ok(ty.dict.get().unwrap_or_else(new_dict))
+    Ok(super::mappingproxy::new_mappingproxy(
+        ty.dict.get().unwrap_or_else(new_dict),
+    ))
 }
 
 fn get_doc(obj: &PyObject) -> PyResult {
