@@ -131,3 +131,55 @@ fn until_is_a_loop_only_where_python_has_no_meaning() {
         "  File \"t.py\", line 4\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop",
     );
 }
+
+/// Runs `source` as a script with `program` (pyrite or python3):
+/// (status, stdout, stderr).
+fn run_script(program: &str, args: &[&str], path: &std::path::Path) -> (i32, String, String) {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .arg(path)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Tracebacks through superinstructions point where python3's do: a fused
+/// pair keeps the position of the half that can raise (SUPER-4). Each
+/// snippet ends in an uncaught exception; pyrite's output, with and
+/// without superinstructions, must equal python3's.
+#[test]
+fn tracebacks_through_superinstructions_match_python3() {
+    let snippets = [
+        // LOAD_FAST x may raise: fused with the constant (LOAD_OTUS).
+        "def f(flag):\n    if flag:\n        x = 1\n    return x + 1\nprint(f(True))\nf(False)\n",
+        // b may be unbound: not the second half of a pair.
+        "def f(flag):\n    a = 2\n    if flag:\n        b = 1\n    return a * b\nprint(f(True))\nf(False)\n",
+        "def f(v):\n    w = v\n    del w\n    return v, w\nf(3)\n",
+        // A bound parameter + LOAD_ATTR: the attribute's caret.
+        "def f(obj):\n    return obj.missing\nf(5)\n",
+        // LOAD_CONST + BINARY_OP: the operator's carets.
+        "def f(s):\n    return s - 1\nf('s')\n",
+        "def f(v):\n    t = v; return t / 0\nf(4)\n",
+        "class T:\n    def __init__(self):\n        self.n = None\n    def go(self):\n        return self.n + self.n\nT().go()\n",
+        "def f():\n    i = 0\n    while i < 3:\n        i = i + 1\n    return i + undefined_name\nf()\n",
+        "def f(x):\n    try:\n        x = x + 1\n    except TypeError:\n        return x.nope\nf('a')\n",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ext_tracebacks");
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    let pyrite = env!("CARGO_BIN_EXE_pyrite");
+    for (i, src) in snippets.iter().enumerate() {
+        let path = dir.join(format!("snippet{i}.py"));
+        std::fs::write(&path, src).expect("write snippet");
+        let want = run_script("python3", &[], &path);
+        assert_eq!(want.0, 1, "python3 should fail on {src:?}");
+        for args in [&[][..], &["-X", "nosuperinstructions"][..]] {
+            let got = run_script(pyrite, args, &path);
+            assert_eq!(got, want, "{args:?} {src}");
+        }
+    }
+}

@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use super::code::{CodeUnit, Constant, ExceptionEntry, Position};
 use super::flowgraph::{is_block_push, is_jump, Cfg, Label};
-use super::opcode::{ArgKind, Instr, Opcode, MAX_ARG};
+use super::opcode::{split_pair, ArgKind, Instr, Opcode, MAX_ARG};
 
 /// Everything the code generator hands over for one unit.
 pub(crate) struct UnitParts {
@@ -90,6 +90,10 @@ pub(crate) fn assemble(parts: UnitParts) -> CodeUnit {
     for l in cfg.chain() {
         cfg.clean_block(l);
     }
+    let nparams = (argcount + kwonlyargcount) as usize
+        + usize::from(flags & super::code::flags::VARARGS != 0)
+        + usize::from(flags & super::code::flags::VARKEYWORDS != 0);
+    super::superinstr::fuse(&mut cfg, nparams);
     // Layout: offsets, then instructions, positions and handlers.
     let chain = cfg.chain();
     let mut offset = 0u32;
@@ -243,14 +247,20 @@ pub fn check_invariants(code: &CodeUnit) -> Result<(), String> {
         if op.is_pseudo() {
             return fail(format!("pseudo-instruction {op} at {i} (ASM-1)"));
         }
-        let arg = ins.arg() as usize;
-        let in_range = match op.arg_kind() {
+        let in_range_as = |kind: ArgKind, arg: usize| match kind {
             ArgKind::Jump => arg < n,
             ArgKind::Const => arg < code.consts.len(),
             ArgKind::Name => arg < code.names.len(),
             ArgKind::Local => arg < code.varnames.len(),
             ArgKind::Deref => arg < code.cellvars.len() + code.freevars.len(),
             _ => true,
+        };
+        let in_range = match op.pair_parts() {
+            Some((a, b)) => {
+                let (x, y) = split_pair(ins.arg());
+                in_range_as(a.arg_kind(), x as usize) && in_range_as(b.arg_kind(), y as usize)
+            }
+            None => in_range_as(op.arg_kind(), ins.arg() as usize),
         };
         if !in_range {
             return fail(format!("operand of {op} at {i} out of range"));

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::code::{CodeUnit, Constant};
-use super::opcode::{ArgKind, BinaryOp, CompareOp, Opcode};
+use super::opcode::{split_pair, ArgKind, BinaryOp, CompareOp, Opcode};
 use crate::objects::float_repr::float_repr;
 
 /// Disassembles `code` and every unit nested in it.
@@ -118,7 +118,13 @@ fn disassemble_one(code: &CodeUnit, ids: &HashMap<*const CodeUnit, usize>, out: 
         fields.push(format!("{:>offset_width$}", i * 2));
         let op = ins.op();
         fields.push(format!("{:<OPNAME_WIDTH$}", op.name()));
-        if op.arg_kind() != ArgKind::None {
+        if op.arg_kind() == ArgKind::Pair {
+            // A superinstruction shows its two operands, `first,second`.
+            let (a, b) = split_pair(ins.arg());
+            fields.push(format!("{:>OPARG_WIDTH$}", format!("{a},{b}")));
+            let repr = argrepr(code, op, ins.arg(), ids);
+            fields.push(format!("({repr})"));
+        } else if op.arg_kind() != ArgKind::None {
             fields.push(format!("{:>OPARG_WIDTH$}", ins.arg()));
             let repr = argrepr(code, op, ins.arg(), ids);
             if !repr.is_empty() {
@@ -169,6 +175,17 @@ fn argrepr(code: &CodeUnit, op: Opcode, arg: u32, ids: &HashMap<*const CodeUnit,
             .map(|s| s.to_string())
             .unwrap_or_default(),
         ArgKind::Jump => format!("to {}", a * 2),
+        ArgKind::Pair => match op.pair_parts() {
+            Some((first, second)) => {
+                let (x, y) = split_pair(arg);
+                format!(
+                    "{}, {}",
+                    argrepr(code, first, x, ids),
+                    argrepr(code, second, y, ids)
+                )
+            }
+            None => String::new(),
+        },
         ArgKind::BinaryOp => match BinaryOp::decode(arg) {
             Some((b, inplace)) => format!("{}{}", b.symbol(), if inplace { "=" } else { "" }),
             None => String::new(),

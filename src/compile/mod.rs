@@ -9,4 +9,5 @@ pub mod codegen;
 pub mod dis;
 pub mod flowgraph;
 pub mod opcode;
+pub mod superinstr;
 pub mod symtable;

@@ -41,6 +41,9 @@ pub enum ArgKind {
     BinaryOp,
     /// A comparison, [`CompareOp`] as a number.
     Compare,
+    /// A superinstruction's two operands, `first | second << 12`
+    /// ([`pair_arg`]); [`Opcode::pair_parts`] names the two instructions.
+    Pair,
 }
 
 macro_rules! opcodes {
@@ -262,6 +265,26 @@ opcodes! {
     SETUP_ANNOTATIONS = 82, None;
     /// `[v] -> []`: interactive mode: print repr(v) unless None, set `_`.
     PRINT_EXPR = 83, None;
+    /// Superinstruction (the course's `LOAD_OTUS`): `LOAD_FAST first` then
+    /// `LOAD_CONST second`, `[] -> [local const]`. Superinstructions are
+    /// made by the assembler's last pass (`compile/superinstr.rs`) from two
+    /// adjacent instructions of one line; the operand is a [`pair_arg`].
+    LOAD_OTUS = 84, Pair;
+    /// Superinstruction: `LOAD_FAST first` then `LOAD_FAST second` (the
+    /// second local is known to be bound).
+    LOAD_FAST__LOAD_FAST = 85, Pair;
+    /// Superinstruction: `STORE_FAST first` then `LOAD_FAST second`.
+    STORE_FAST__LOAD_FAST = 86, Pair;
+    /// Superinstruction: `STORE_FAST first` then `STORE_FAST second`.
+    STORE_FAST__STORE_FAST = 87, Pair;
+    /// Superinstruction: `LOAD_CONST first` then `LOAD_FAST second`.
+    LOAD_CONST__LOAD_FAST = 88, Pair;
+    /// Superinstruction: `LOAD_CONST first` then `BINARY_OP second`,
+    /// `[a] -> [a op const]`.
+    LOAD_CONST__BINARY_OP = 89, Pair;
+    /// Superinstruction: `LOAD_FAST first` (a local known to be bound)
+    /// then `LOAD_ATTR second`, `[] -> [local.name]`.
+    LOAD_FAST__LOAD_ATTR = 90, Pair;
     /// Pseudo-instruction (removed by the assembler): a `try` body starts;
     /// an exception jumps to the target with the stack at this depth plus
     /// the exception.
@@ -280,6 +303,29 @@ impl Opcode {
     /// Whether this is a pseudo-instruction the assembler removes.
     pub fn is_pseudo(self) -> bool {
         (self as u8) >= Opcode::SETUP_FINALLY as u8
+    }
+
+    /// The two instructions a superinstruction stands for.
+    pub fn pair_parts(self) -> Option<(Opcode, Opcode)> {
+        use Opcode::*;
+        Some(match self {
+            LOAD_OTUS => (LOAD_FAST, LOAD_CONST),
+            LOAD_FAST__LOAD_FAST => (LOAD_FAST, LOAD_FAST),
+            STORE_FAST__LOAD_FAST => (STORE_FAST, LOAD_FAST),
+            STORE_FAST__STORE_FAST => (STORE_FAST, STORE_FAST),
+            LOAD_CONST__LOAD_FAST => (LOAD_CONST, LOAD_FAST),
+            LOAD_CONST__BINARY_OP => (LOAD_CONST, BINARY_OP),
+            LOAD_FAST__LOAD_ATTR => (LOAD_FAST, LOAD_ATTR),
+            _ => return None,
+        })
+    }
+
+    /// The superinstruction for `first` followed by `second`, if any.
+    pub fn fused(first: Opcode, second: Opcode) -> Option<Opcode> {
+        Opcode::ALL
+            .iter()
+            .copied()
+            .find(|op| op.pair_parts() == Some((first, second)))
     }
 
     /// Whether the instruction may jump to its operand.
@@ -355,6 +401,10 @@ impl Opcode {
                 }
             }
             RAISE_VARARGS => -n,
+            LOAD_OTUS | LOAD_FAST__LOAD_FAST | LOAD_CONST__LOAD_FAST => 2,
+            STORE_FAST__LOAD_FAST | LOAD_CONST__BINARY_OP => 0,
+            LOAD_FAST__LOAD_ATTR => 1,
+            STORE_FAST__STORE_FAST => -2,
             SETUP_FINALLY => {
                 if jump {
                     1
@@ -391,6 +441,24 @@ impl fmt::Display for Opcode {
 
 /// The largest operand an instruction can hold (24 bits).
 pub const MAX_ARG: u32 = (1 << 24) - 1;
+
+/// Bits of each half of a superinstruction's operand.
+pub const PAIR_BITS: u32 = 12;
+/// The largest operand either half of a superinstruction holds (4095).
+pub const PAIR_MAX: u32 = (1 << PAIR_BITS) - 1;
+const _: () = assert!(2 * PAIR_BITS <= 24, "a pair fits the 24-bit operand");
+
+/// A superinstruction's operand: `first | second << 12`, or None when
+/// either does not fit 12 bits (the pair is then not fused).
+pub fn pair_arg(first: u32, second: u32) -> Option<u32> {
+    (first <= PAIR_MAX && second <= PAIR_MAX).then_some(first | second << PAIR_BITS)
+}
+
+/// The two operands of a superinstruction.
+#[inline(always)]
+pub fn split_pair(arg: u32) -> (u32, u32) {
+    (arg & PAIR_MAX, arg >> PAIR_BITS)
+}
 
 /// One instruction: the opcode in the low 8 bits, the operand in the high 24.
 ///
@@ -558,6 +626,24 @@ impl CompareOp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn superinstructions_are_their_parts() {
+        for &op in Opcode::ALL {
+            if let Some((a, b)) = op.pair_parts() {
+                assert_eq!(op.arg_kind(), ArgKind::Pair);
+                assert_eq!(Opcode::fused(a, b), Some(op));
+                assert_eq!(
+                    op.stack_effect(0, false),
+                    a.stack_effect(0, false) + b.stack_effect(0, false)
+                );
+            } else {
+                assert_ne!(op.arg_kind(), ArgKind::Pair, "{op}");
+            }
+        }
+        assert_eq!(pair_arg(4095, 7).map(split_pair), Some((4095, 7)));
+        assert_eq!(pair_arg(4096, 0), None);
+    }
 
     #[test]
     fn numbers_round_trip() {

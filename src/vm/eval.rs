@@ -11,7 +11,7 @@
 //! taking the frame, a yield or return). `frame.lasti` is stored on every
 //! instruction, so an inspected frame always knows its line.
 
-use crate::compile::opcode::{BinaryOp, CompareOp, Opcode};
+use crate::compile::opcode::{split_pair, BinaryOp, CompareOp, Opcode};
 use crate::objects::bool::new_bool;
 use crate::objects::codeobj::as_code;
 use crate::objects::err::{PyErr, PyResult};
@@ -98,6 +98,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
     );
     let mut sp = frame.sp;
     let mut ip = frame.ip;
+    #[cfg(feature = "opcode-pairs")]
+    let mut prev_instr = (usize::MAX, 0u8);
 
     // The stack macros. SAFETY (all): FRAME-3 — the compiler's code never
     // holds more than `stacksize` values nor pops a value it did not push,
@@ -166,6 +168,53 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
         };
     }
+    // Push local `$i` (a fast local index, checked by the assembler), or
+    // raise UnboundLocalError.
+    macro_rules! load_fast {
+        ($i:expr) => {{
+            let i: usize = $i;
+            debug_assert!(i < nlocals, "ASM operand check");
+            // SAFETY: FRAME-2 — the operand is a local index (checked by
+            // the assembler), below `nfast`.
+            match unsafe { &*fast.add(i) } {
+                Some(v) => push!(v.clone()),
+                None => tri!(Err(ops::unbound_local(&code.varnames[i]))),
+            }
+        }};
+    }
+    // Pop into local `$i`; the old value is dropped after the slot holds
+    // the new one.
+    macro_rules! store_fast {
+        ($i:expr) => {{
+            let i: usize = $i;
+            let v = pop!();
+            debug_assert!(i < nlocals, "ASM operand check");
+            // SAFETY: FRAME-2 — as `load_fast!`.
+            let old = unsafe { (*fast.add(i)).replace(v) };
+            drop(old);
+        }};
+    }
+    // `BINARY_OP oparg` on `a` and `b`, pushing the result. `s += t` on
+    // exact strs stored back to the same local lets go of the local's
+    // reference first, so the str can grow in place (both must be strs:
+    // `s += 1` raises and must leave `s` bound).
+    macro_rules! binary_op {
+        ($a:expr, $b:expr, $oparg:expr) => {{
+            let (a, b, oparg): (Ref, Ref, u32) = ($a, $b, $oparg);
+            if crate::objects::str::is_exact_str(&a) && crate::objects::str::is_exact_str(&b) {
+                if let Some(j) = ops::concat_target(instrs.get(ip), oparg) {
+                    debug_assert!(j < nlocals, "ASM operand check");
+                    // SAFETY: FRAME-2 — as STORE_FAST. Dropping the
+                    // local's reference runs no code: `a` holds another.
+                    let slot = unsafe { &mut *fast.add(j) };
+                    if slot.as_ref().is_some_and(|v| v.is(&a)) {
+                        *slot = None;
+                    }
+                }
+            }
+            push!(tri!(ops::binary_op(a, &b, oparg)));
+        }};
+    }
     macro_rules! exit {
         ($e:expr) => {{
             save_sp!();
@@ -187,6 +236,8 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             save_sp!();
             eprintln!("{:4} {:?} stack={}", ip - 1, instr, frame.stack_len());
         }
+        #[cfg(feature = "opcode-pairs")]
+        super::pairs::record(&mut prev_instr, ip - 1, instr.op());
         match instr.op() {
             Opcode::NOP => {}
             Opcode::POP_TOP => drop(pop!()),
@@ -200,22 +251,34 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
                 unsafe { std::ptr::swap(sp.sub(1), sp.sub(arg)) };
             }
             Opcode::LOAD_CONST => push!(code.consts[arg].clone()),
-            Opcode::LOAD_FAST => {
-                debug_assert!(arg < nlocals, "ASM operand check");
-                // SAFETY: FRAME-2 — the operand is a local index (checked
-                // by the assembler), below `nfast`.
-                match unsafe { &*fast.add(arg) } {
-                    Some(v) => push!(v.clone()),
-                    None => tri!(Err(ops::unbound_local(&code.varnames[arg]))),
-                }
+            Opcode::LOAD_FAST => load_fast!(arg),
+            Opcode::STORE_FAST => store_fast!(arg),
+            // Superinstructions (compile/superinstr.rs): both halves in one
+            // dispatch; only the first half may raise (SUPER-4).
+            Opcode::LOAD_OTUS => {
+                let (a, b) = split_pair(instr.arg());
+                load_fast!(a as usize);
+                push!(code.consts[b as usize].clone());
             }
-            Opcode::STORE_FAST => {
-                let v = pop!();
-                debug_assert!(arg < nlocals, "ASM operand check");
-                // SAFETY: FRAME-2 — as LOAD_FAST; the old value is dropped
-                // after the slot holds the new one.
-                let old = unsafe { (*fast.add(arg)).replace(v) };
-                drop(old);
+            Opcode::LOAD_FAST__LOAD_FAST => {
+                let (a, b) = split_pair(instr.arg());
+                load_fast!(a as usize);
+                load_fast!(b as usize);
+            }
+            Opcode::STORE_FAST__LOAD_FAST => {
+                let (a, b) = split_pair(instr.arg());
+                store_fast!(a as usize);
+                load_fast!(b as usize);
+            }
+            Opcode::STORE_FAST__STORE_FAST => {
+                let (a, b) = split_pair(instr.arg());
+                store_fast!(a as usize);
+                store_fast!(b as usize);
+            }
+            Opcode::LOAD_CONST__LOAD_FAST => {
+                let (a, b) = split_pair(instr.arg());
+                push!(code.consts[a as usize].clone());
+                load_fast!(b as usize);
             }
             Opcode::DELETE_FAST => {
                 if frame.fast_mut()[arg].take().is_none() {
@@ -305,18 +368,19 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::BINARY_OP => {
                 let b = pop!();
                 let a = pop!();
-                if crate::objects::str::is_exact_str(&a) {
-                    if let Some(j) = ops::concat_target(instrs.get(ip), instr.arg()) {
-                        debug_assert!(j < nlocals, "ASM operand check");
-                        // SAFETY: FRAME-2 — as STORE_FAST. Dropping the
-                        // local's reference runs no code: `a` holds another.
-                        let slot = unsafe { &mut *fast.add(j) };
-                        if slot.as_ref().is_some_and(|v| v.is(&a)) {
-                            *slot = None;
-                        }
-                    }
-                }
-                push!(tri!(ops::binary_op(a, &b, instr.arg())));
+                binary_op!(a, b, instr.arg());
+            }
+            Opcode::LOAD_CONST__BINARY_OP => {
+                let (c, op) = split_pair(instr.arg());
+                let b = code.consts[c as usize].clone();
+                let a = pop!();
+                binary_op!(a, b, op);
+            }
+            Opcode::LOAD_FAST__LOAD_ATTR => {
+                let (a, name) = split_pair(instr.arg());
+                load_fast!(a as usize);
+                let obj = pop!();
+                push!(tri!(ops::load_attr_cached(&obj, code, name as usize)));
             }
             Opcode::UNARY_NEGATIVE => {
                 let v = pop!();

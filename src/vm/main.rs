@@ -25,6 +25,9 @@ pub fn set_x_option(opt: &str) {
     if opt == "memstats" {
         MEMSTATS.store(true, std::sync::atomic::Ordering::Relaxed);
     }
+    if opt == "nosuperinstructions" {
+        crate::compile::superinstr::set_enabled(false);
+    }
 }
 
 pub(crate) fn memstats_wanted() -> bool {

@@ -11,6 +11,8 @@ pub mod import;
 pub mod interactive;
 pub mod main;
 pub mod ops;
+#[cfg(feature = "opcode-pairs")]
+pub mod pairs;
 pub mod recursion;
 pub mod suggestions;
 pub mod traceback;

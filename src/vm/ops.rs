@@ -313,8 +313,16 @@ pub fn concat_target(next: Option<&crate::compile::opcode::Instr>, arg: u32) -> 
     if super::eval::decode_binary(arg) != (BinaryOp::Add, true) {
         return None;
     }
+    use crate::compile::opcode::Opcode;
     let n = next?;
-    (n.op() == crate::compile::opcode::Opcode::STORE_FAST).then_some(n.arg() as usize)
+    match n.op() {
+        Opcode::STORE_FAST => Some(n.arg() as usize),
+        // A superinstruction starting with the store.
+        Opcode::STORE_FAST__LOAD_FAST | Opcode::STORE_FAST__STORE_FAST => {
+            Some(crate::compile::opcode::split_pair(n.arg()).0 as usize)
+        }
+        _ => None,
+    }
 }
 
 /// `BINARY_OP`: small-int, float and str fast paths, then the protocol.
