@@ -275,7 +275,8 @@ Options:
 -m mod : run mod.py from the current directory as a script (terminates option list)
 -q     : don't print version and copyright messages on interactive startup
 -V     : print the pyrite version number and exit (also --version)
--X opt : set implementation-specific option (memstats: allocator and GC tables at exit)
+-X opt : set implementation-specific option: memstats[=json] (allocator and GC
+         tables at exit), memtimeline=FILE.svg (memory over time), dev
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]

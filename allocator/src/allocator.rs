@@ -14,7 +14,9 @@
 //! one for the size, a pop from the first used pool's free list and one test
 //! that the list is not now empty; free is the size test, a push onto the
 //! block's pool (found by masking the address) and one test that the pool was
-//! neither full nor is now empty.
+//! neither full nor is now empty. Both also add or subtract the block size
+//! to the byte count, and allocation keeps its peak (STATS-2): an add, a
+//! compare and a conditional move on the allocator's own cache line.
 
 use crate::arena::ArenaTable;
 use crate::debug::{self, Api, CorruptionKind, CorruptionReport};
@@ -62,6 +64,11 @@ pub struct Allocator<G: Geometry = PyriteGeometry> {
     pub(crate) used_tails: [*mut PoolHeader; MAX_SIZE_CLASSES],
     pub(crate) arenas: ArenaTable<G>,
     pub(crate) raw: RawDomain,
+    /// Bytes in blocks handed out: block sizes of small blocks plus
+    /// requested sizes of raw ones (STATS-2).
+    pub(crate) bytes_in_use: usize,
+    /// The most `bytes_in_use` has been (STATS-2).
+    pub(crate) peak_bytes: usize,
     hooks: Option<Box<Hooks>>,
 }
 
@@ -91,6 +98,8 @@ impl<G: Geometry> Allocator<G> {
             used_tails: [ptr::null_mut(); MAX_SIZE_CLASSES],
             arenas: ArenaTable::new(),
             raw: RawDomain::default(),
+            bytes_in_use: 0,
+            peak_bytes: 0,
             hooks: None,
         };
         if mode == Mode::Debug {
@@ -224,6 +233,7 @@ impl<G: Geometry> Allocator<G> {
             return self.alloc(layout.size());
         }
         let ptr = self.raw.alloc(layout)?;
+        self.count_bytes(layout.size());
         if let Some(h) = self.hooks.as_mut() {
             if let Some(o) = h.observer.as_mut() {
                 o.on_alloc(ptr, layout.size(), Domain::Raw);
@@ -248,7 +258,8 @@ impl<G: Geometry> Allocator<G> {
             }
         }
         // SAFETY: over-aligned layouts always come from the raw domain.
-        unsafe { self.raw.free(ptr, layout) }
+        unsafe { self.raw.free(ptr, layout) };
+        self.bytes_in_use -= layout.size();
     }
 
     /// Allocates through a named API family; in debug mode a free through
@@ -279,10 +290,17 @@ impl<G: Geometry> Allocator<G> {
     // ----------------------------------------------------------------------
     // Plain paths.
 
+    /// Counts `bytes` more in use and keeps the peak (STATS-2).
+    #[inline(always)]
+    fn count_bytes(&mut self, bytes: usize) {
+        self.bytes_in_use += bytes;
+        self.peak_bytes = self.peak_bytes.max(self.bytes_in_use);
+    }
+
     #[inline(always)]
     fn alloc_plain(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
         if size > G::SMALL_REQUEST_THRESHOLD {
-            return self.raw.alloc(Self::raw_layout(size)?);
+            return self.alloc_large(size);
         }
         let class = G::size_class(size);
         let pool = self.used_pools[class];
@@ -305,8 +323,18 @@ impl<G: Geometry> Allocator<G> {
                 self.retire_full_pool(class);
             }
         }
+        self.count_bytes(G::class_size(class));
         // SAFETY: POOL-4: the free-list head was non-null.
         Ok(unsafe { NonNull::new_unchecked(block) })
+    }
+
+    /// A request over the small-request threshold: the raw domain, counted.
+    #[cold]
+    #[inline(never)]
+    fn alloc_large(&mut self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        let ptr = self.raw.alloc(Self::raw_layout(size)?)?;
+        self.count_bytes(size);
+        Ok(ptr)
     }
 
     /// The head pool of `class` is full: it leaves the used list (POOL-4).
@@ -357,6 +385,7 @@ impl<G: Geometry> Allocator<G> {
         };
         self.used_pools[class] = pool;
         self.used_tails[class] = pool;
+        self.count_bytes(G::class_size(class));
         // SAFETY: init/pop above returned a block of the pool.
         Ok(unsafe { NonNull::new_unchecked(block) })
     }
@@ -368,6 +397,7 @@ impl<G: Geometry> Allocator<G> {
         if size > G::SMALL_REQUEST_THRESHOLD {
             // SAFETY: sizes over the threshold were served raw with this layout.
             unsafe { self.raw.free(ptr, Self::raw_layout_unchecked(size)) };
+            self.bytes_in_use -= size;
             return;
         }
         let block = ptr.as_ptr();
@@ -375,6 +405,9 @@ impl<G: Geometry> Allocator<G> {
         // SAFETY: the block came from a pool of this allocator, whose header
         // is found by POOL-1.
         let p = unsafe { &mut *pool };
+        // The pool's class, not `size`'s: a realloc that shrank in place left
+        // the block in its old class.
+        self.bytes_in_use -= G::class_size(p.size_class as usize);
         let last = p.freeblock;
         // SAFETY: the block is ours to reuse; it holds at least one word.
         unsafe { (block as *mut *mut u8).write(last) };
@@ -463,10 +496,13 @@ impl<G: Geometry> Allocator<G> {
         } else if new_size > threshold {
             // Raw to raw: the system allocator may grow in place.
             // SAFETY: raw block of `old_size` (caller).
-            return unsafe {
+            let new = unsafe {
                 self.raw
-                    .realloc(ptr, Self::raw_layout_unchecked(old_size), new_size)
+                    .realloc(ptr, Self::raw_layout_unchecked(old_size), new_size)?
             };
+            self.bytes_in_use -= old_size;
+            self.count_bytes(new_size);
+            return Ok(new);
         }
         let new = self.alloc_plain(new_size)?;
         // SAFETY: both blocks hold at least min(old, new) bytes and are distinct.

@@ -1,6 +1,6 @@
 //! The O(n) invariant checker: walks every list and pool and verifies the
 //! invariants stated in `pool.rs` (POOL-*), `arena.rs` (ARENA-*), `raw.rs`
-//! (RAW-1) and `stats.rs` (STATS-1). Tests call it after every operation.
+//! (RAW-1) and `stats.rs` (STATS-1, STATS-2). Tests call it after every operation.
 
 use crate::allocator::Allocator;
 use crate::arena::NONE;
@@ -51,6 +51,17 @@ impl<G: Geometry> Allocator<G> {
         self.check_arenas(&used)?;
         self.check_usable_list()?;
         let s = self.stats();
+        ensure(
+            s.bytes_in_use == s.bytes_in_allocated_blocks + s.raw_bytes
+                && s.peak_bytes_in_use >= s.bytes_in_use,
+            "STATS-2",
+            || {
+                format!(
+                    "bytes in use {} (peak {}) != {} in blocks + {} raw",
+                    s.bytes_in_use, s.peak_bytes_in_use, s.bytes_in_allocated_blocks, s.raw_bytes
+                )
+            },
+        )?;
         ensure(
             s.breakdown_total() == s.arenas_current * G::ARENA_SIZE,
             "STATS-1",

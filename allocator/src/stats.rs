@@ -4,6 +4,10 @@
 //! Invariant **STATS-1**: the byte breakdown adds up exactly:
 //! `allocated + available + unused pools + pool headers + quantization +
 //! arena alignment == arenas_current × ARENA_SIZE`.
+//!
+//! Invariant **STATS-2**: the allocator's running byte count equals the
+//! walk's: `bytes_in_use == bytes_in_allocated_blocks + raw_bytes`, and
+//! `peak_bytes_in_use >= bytes_in_use` is the largest value it has had.
 
 use crate::allocator::Allocator;
 use crate::geometry::Geometry;
@@ -65,6 +69,14 @@ pub struct Stats {
     pub raw_blocks: usize,
     /// Raw-domain bytes alive (requested sizes).
     pub raw_bytes: usize,
+    /// Bytes in use, counted on every allocation and free: small blocks'
+    /// block sizes plus raw blocks' requested sizes (STATS-2).
+    pub bytes_in_use: usize,
+    /// The most `bytes_in_use` has been since the allocator was made.
+    pub peak_bytes_in_use: usize,
+    /// Each mapped arena's start address and the small blocks in use in it
+    /// (a profiler can map a block to its arena by masking its address).
+    pub arena_usage: Vec<(usize, usize)>,
 }
 
 impl Stats {
@@ -184,7 +196,7 @@ impl Stats {
             );
         }
         out.push_str("],");
-        let fields: [(&str, usize); 14] = [
+        let fields: [(&str, usize); 16] = [
             (
                 "arenas_allocated_total",
                 self.arenas_allocated_total as usize,
@@ -211,6 +223,8 @@ impl Stats {
             ("total", self.breakdown_total()),
             ("raw_blocks", self.raw_blocks),
             ("raw_bytes", self.raw_bytes),
+            ("bytes_in_use", self.bytes_in_use),
+            ("peak_bytes_in_use", self.peak_bytes_in_use),
         ];
         for (i, (name, value)) in fields.iter().enumerate() {
             if i > 0 {
@@ -219,6 +233,23 @@ impl Stats {
             let _ = write!(out, "\"{name}\":{value}");
         }
         out.push('}');
+        out
+    }
+}
+
+impl Stats {
+    /// The peaks, in the table's layout: bytes in use now and at most, and
+    /// the arenas' high-water mark (also in bytes).
+    pub fn peaks_to_text(&self) -> String {
+        let mut out = String::new();
+        print_one(&mut out, "# bytes in use now", self.bytes_in_use);
+        print_one(&mut out, "# peak bytes in use", self.peak_bytes_in_use);
+        print_one(&mut out, "# peak arenas", self.arenas_highwater);
+        print_one(
+            &mut out,
+            "# peak bytes in arenas",
+            self.arenas_highwater * self.arena_size,
+        );
         out
     }
 }
@@ -258,9 +289,12 @@ impl<G: Geometry> Allocator<G> {
             arenas_current: self.arenas.current,
             raw_blocks: self.raw.blocks,
             raw_bytes: self.raw.bytes,
+            bytes_in_use: self.bytes_in_use,
+            peak_bytes_in_use: self.peak_bytes,
             ..Stats::default()
         };
         for arena in self.arenas.slots.iter().filter(|a| a.map.is_some()) {
+            let mut blocks = 0;
             s.unused_pools += arena.free_pools as usize;
             // The header pool holds the headers of all the arena's pools.
             s.bytes_lost_to_pool_headers += G::POOL_SIZE;
@@ -276,9 +310,11 @@ impl<G: Geometry> Allocator<G> {
                 let row = &mut s.classes[class];
                 row.pools += 1;
                 row.blocks_in_use += pool.count as usize;
+                blocks += pool.count as usize;
                 row.blocks_available += G::blocks_per_pool(class) - pool.count as usize;
                 s.bytes_lost_to_quantization += G::POOL_SIZE % size;
             }
+            s.arena_usage.push((arena.base.addr(), blocks));
         }
         for c in &s.classes {
             s.bytes_in_allocated_blocks += c.blocks_in_use * c.size;

@@ -360,3 +360,30 @@ fn json_carries_the_same_figures() {
     assert!(status.success(), "python3 could not read {json}");
     free_all(&mut a, 100, blocks);
 }
+
+#[test]
+fn peak_bytes_follow_allocations_and_frees() {
+    let mut a = Allocator::new();
+    assert_eq!(
+        (a.stats().bytes_in_use, a.stats().peak_bytes_in_use),
+        (0, 0)
+    );
+    let small = alloc_many(&mut a, 20, 100); // class size 24
+    let big = a.alloc(4000).unwrap();
+    let s = a.stats();
+    assert_eq!(s.bytes_in_use, 100 * 24 + 4000);
+    assert_eq!(s.peak_bytes_in_use, s.bytes_in_use);
+    // SAFETY: `big` came from `a.alloc(4000)`; on success it is replaced.
+    let big = unsafe { a.realloc(big, 4000, 6000) }.unwrap();
+    assert_eq!(a.stats().bytes_in_use, 100 * 24 + 6000);
+    a.check_invariants().unwrap();
+    free_all(&mut a, 20, small);
+    // SAFETY: `big` is live with 6000 bytes.
+    unsafe { a.free(big, 6000) };
+    let s = a.stats();
+    assert_eq!(s.bytes_in_use, 0);
+    assert_eq!(s.peak_bytes_in_use, 100 * 24 + 6000);
+    assert!(s.peaks_to_text().contains("# peak bytes in use"));
+    assert!(s.to_json().contains("\"peak_bytes_in_use\":8400"));
+    a.check_invariants().unwrap();
+}

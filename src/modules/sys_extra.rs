@@ -77,7 +77,7 @@ flags = _make('flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_wri
                         'bytes_warning', 'quiet', 'hash_randomization', 'isolated',
                         'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
                         'int_max_str_digits'))(
-    (0, _inspect, _inspect, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 1, 0, False, -1))
+    (0, _inspect, _inspect, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, _dev_mode, 1, 0, False, -1))
 implementation = SimpleNamespace(name='pyrite', cache_tag=None, version=version_info,
                                  hexversion=_hexversion, _multiarch='x86_64-linux-gnu')
 ";
@@ -98,6 +98,12 @@ pub fn install(d: &Ref) {
         &ns,
         "_inspect",
         crate::objects::int::new_int(i64::from(inspect)),
+    );
+    // `-X dev` (vm/memstats.rs).
+    set_item_str(
+        &ns,
+        "_dev_mode",
+        crate::objects::bool::new_bool(crate::vm::memstats::dev_mode()),
     );
     let Ok(unit) =
         crate::compile::codegen::compile(SOURCE, "<sys>", crate::compile::codegen::Mode::Exec)

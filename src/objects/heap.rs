@@ -56,7 +56,9 @@ static HEAP: std::sync::OnceLock<super::global::Global<Heap>> = std::sync::OnceL
 fn new_heap() -> Heap {
     Heap {
         alloc: UnsafeCell::new(
-            if std::env::var("PYRITEMALLOC").is_ok_and(|v| v == "debug") {
+            if std::env::var("PYRITEMALLOC").is_ok_and(|v| v == "debug")
+                || crate::vm::memstats::dev_mode()
+            {
                 Allocator::new_debug()
             } else {
                 Allocator::new()

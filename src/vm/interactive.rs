@@ -43,6 +43,7 @@ pub struct MainOptions {
 
 /// Run `__main__` as `opts` says; returns the exit status.
 pub fn run_main_with(opts: MainOptions) -> i32 {
+    super::memstats::start();
     super::initialize();
     if let Err(status) = crate::modules::profiling::start() {
         return status;
@@ -65,9 +66,7 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
     let status = super::main::shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();
-    if super::main::memstats_wanted() {
-        super::main::print_memstats();
-    }
+    super::memstats::finish();
     status
 }
 

@@ -13,32 +13,22 @@ use crate::objects::object::Ref;
 use crate::objects::protocol;
 use crate::objects::str::{as_str, new_str};
 
-/// `-X memstats` (or `PYRITEMALLOCSTATS=1`): print memory statistics at
-/// exit.
-static MEMSTATS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 /// Record one `-X` option (unknown ones are ignored, as CPython does).
 pub fn set_x_option(opt: &str) {
     if crate::modules::profiling::set_x_option(opt) {
         return;
     }
-    if opt == "memstats" {
-        MEMSTATS.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
     if opt == "nosuperinstructions" {
         crate::compile::superinstr::set_enabled(false);
     }
-}
-
-pub(crate) fn memstats_wanted() -> bool {
-    MEMSTATS.load(std::sync::atomic::Ordering::Relaxed)
-        || std::env::var("PYRITEMALLOCSTATS").is_ok_and(|v| !v.is_empty() && v != "0")
+    super::memstats::set_x_option(opt);
 }
 
 /// Run `source` (from `filename`) as the main module; returns the exit
 /// status.
 pub fn run_main(source: &str, filename: &str) -> i32 {
     let _lock = crate::objects::global::lock_interpreter();
+    super::memstats::start();
     super::initialize();
     if let Err(status) = crate::modules::profiling::start() {
         return status;
@@ -72,9 +62,7 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
     let status = shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();
-    if memstats_wanted() {
-        print_memstats();
-    }
+    super::memstats::finish();
     status
 }
 
@@ -125,38 +113,9 @@ pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
 }
 
 /// `-X memstats`: the allocator's table (CPython's `_debugmallocstats`
-/// layout) and the collector's per-generation totals, on stderr.
+/// layout), its peaks and the collector's per-generation totals, on stderr
+/// (`vm/memstats.rs`).
 pub fn print_memstats() {
-    let heap = crate::objects::heap::heap();
-    let mut out = heap.stats().to_text();
-    out.push_str("\n# gc generation stats\n");
-    out.push_str(
-        "generation  collections   collected  uncollectable   total pause   longest pause\n",
-    );
-    let stats = heap.gc.stats();
-    let records = heap.gc.records();
-    for (g, s) in stats.iter().enumerate() {
-        let pauses: Vec<std::time::Duration> = records
-            .iter()
-            .filter(|r| r.generation as usize == g)
-            .map(|r| r.duration)
-            .collect();
-        let total: std::time::Duration = pauses.iter().sum();
-        let longest = pauses.iter().max().copied().unwrap_or_default();
-        out.push_str(&format!(
-            "{:>10}  {:>11}  {:>10}  {:>13}  {:>9.3} ms  {:>11.3} ms\n",
-            g,
-            s.collections,
-            s.collected,
-            s.uncollectable,
-            total.as_secs_f64() * 1e3,
-            longest.as_secs_f64() * 1e3
-        ));
-    }
-    out.push_str(&format!(
-        "objects tracked now: {}\n",
-        heap.gc.objects(None).len()
-    ));
     crate::modules::sys::flush_stdout();
-    eprint!("{out}");
+    eprint!("{}", super::memstats::to_text());
 }

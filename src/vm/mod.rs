@@ -10,6 +10,9 @@ pub mod frame;
 pub mod import;
 pub mod interactive;
 pub mod main;
+pub mod memstats;
+pub mod memtimeline;
+mod memtimeline_svg;
 pub mod ops;
 #[cfg(feature = "opcode-pairs")]
 pub mod pairs;
