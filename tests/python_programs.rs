@@ -232,9 +232,10 @@ fn wait_with_limit(child: &mut Child) -> (Option<std::process::ExitStatus>, bool
     }
 }
 
-fn run_program(dir: &Path, name: &str) -> Outcome {
+fn run_program(dir: &Path, name: &str, env: &[(&str, &str)]) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
         .arg(format!("{name}.py"))
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")
@@ -489,6 +490,11 @@ enum Verdict {
 }
 
 fn judge(dir: &Path, name: &str) -> Verdict {
+    judge_with_env(dir, name, &[])
+}
+
+/// [`judge`] with extra environment variables for the run (stress modes).
+fn judge_with_env(dir: &Path, name: &str, env: &[(&str, &str)]) -> Verdict {
     let expected_path = dir.join(format!("{name}.expected"));
     let expected = match std::fs::read_to_string(&expected_path) {
         Ok(text) => match parse_expected(&text) {
@@ -497,7 +503,7 @@ fn judge(dir: &Path, name: &str) -> Verdict {
         },
         Err(_) => None,
     };
-    let outcome = run_program(dir, name);
+    let outcome = run_program(dir, name, env);
     if let Some(why) = crash_of(&outcome, expected.as_ref()) {
         let mut report = format!("{name}: crash: {why}");
         if let Some(e) = &expected {
@@ -528,6 +534,7 @@ fn env_flag(name: &str) -> bool {
 
 #[test]
 fn python_programs_match_cpython() {
+    let _corpus = CORPUS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let dir = programs_dir();
     let all = program_names(&dir);
     let filter = std::env::var("PYRITE_TEST_FILTER").unwrap_or_default();
@@ -702,4 +709,83 @@ fn diff_shows_changed_lines_with_context() {
     );
     assert_eq!(unified_diff("x\n", "x\n"), "");
     assert_eq!(unified_diff("", "y\n"), "@@ -0,0 +1,1 @@\n+y");
+}
+
+/// Programs the stress runs skip, each with its reason: they print what
+/// automatic collections legitimately change (counts, tracking, callbacks).
+const STRESS_SKIP: &[(&str, &str)] = &[
+    ("gc_callbacks", "automatic collections call the callbacks too"),
+    ("gc_get_count", "prints gc.get_count()"),
+    ("gc_is_tracked", "automatic collections untrack tuples and dicts"),
+    ("gc_collect_counts", "automatic collections find the cycles first"),
+    ("gc_module", "prints gc.get_threshold()"),
+];
+
+/// The corpus tests run one at a time: programs write scratch files named
+/// after themselves in tests/python.
+static CORPUS_LOCK: Mutex<()> = Mutex::new(());
+
+/// Run every program of the corpus (but the known failures and
+/// [`STRESS_SKIP`]) with `env` added; every one must give CPython's output.
+fn stress_corpus(env: &[(&str, &str)]) {
+    let _corpus = CORPUS_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = programs_dir();
+    let known = read_known_failures(&dir.join("KNOWN_FAILURES"));
+    let filter = std::env::var("PYRITE_TEST_FILTER").unwrap_or_default();
+    let selected: Vec<String> = program_names(&dir)
+        .into_iter()
+        .filter(|n| n.contains(&filter))
+        .filter(|n| !known.entries.contains_key(n))
+        .filter(|n| !STRESS_SKIP.iter().any(|(s, _)| s == n))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let problems: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(name) = selected.get(i) else { break };
+                match judge_with_env(&dir, name, env) {
+                    Verdict::Pass => {}
+                    Verdict::Mismatch(_, report) | Verdict::Crash(_, report) => {
+                        println!("FAIL {report}\n");
+                        problems.lock().unwrap().push(name.clone());
+                    }
+                    Verdict::Broken(report) => problems.lock().unwrap().push(report),
+                }
+            });
+        }
+    });
+    let problems = problems.into_inner().unwrap();
+    println!(
+        "{env:?}: {} passed, {} failed in {:.1} s",
+        selected.len() - problems.len(),
+        problems.len(),
+        start.elapsed().as_secs_f64()
+    );
+    assert!(
+        problems.is_empty(),
+        "with {env:?} these programs differ from CPython: {}",
+        problems.join(", ")
+    );
+}
+
+/// The collector's stress mode: every threshold forced to 1 at start-up
+/// (`PYRITEGCTHRESHOLD=1,1,1`), so a collection runs at nearly every safe
+/// point and older generations are collected often; the corpus must still
+/// give CPython's output.
+#[test]
+fn corpus_passes_with_gc_threshold_1() {
+    stress_corpus(&[("PYRITEGCTHRESHOLD", "1,1,1")]);
+}
+
+/// The corpus on the allocator's debug mode (`PYRITEMALLOC=debug`: guard
+/// bytes, fill patterns, free checks), with the collector's stress mode.
+#[test]
+fn corpus_passes_on_the_debug_allocator() {
+    stress_corpus(&[("PYRITEMALLOC", "debug"), ("PYRITEGCTHRESHOLD", "1")]);
 }

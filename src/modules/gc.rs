@@ -59,8 +59,8 @@ generation, cumulative) and 'visited' (objects examined).
 set_threshold_bytes(n) -- Also collect once the tracked heap has grown by n
 bytes since the last collection (0 turns the byte trigger off).
 get_threshold_bytes() -- Return the byte threshold (0 when off).
-The environment variable PYRITEGCTHRESHOLD=N sets threshold 0 at start-up
-(PYRITEGCTHRESHOLD=1 is the collector's stress mode).
+The environment variable PYRITEGCTHRESHOLD=T0[,T1[,T2]] sets the thresholds
+at start-up (PYRITEGCTHRESHOLD=1 is the collector's stress mode).
 ";
 
 /// The two lists of GCMOD-1.
@@ -105,6 +105,10 @@ fn drain_garbage(s: &GcState) {
     }
 }
 
+/// Set for the final collection at exit, which calls no Python callback
+/// (CPython's `_PyGC_CollectNoFail`).
+static AT_SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// The collector callback of GCMOD-1: CPython's `invoke_gc_callback`.
 fn on_collection_event(phase: Phase, info: CollectionInfo) {
     let Some(s) = STATE.get().map(Global::get) else {
@@ -112,6 +116,9 @@ fn on_collection_event(phase: Phase, info: CollectionInfo) {
     };
     if phase == Phase::Stop {
         drain_garbage(s);
+    }
+    if AT_SHUTDOWN.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
     }
     let callbacks = as_list(&s.callbacks).expect("gc.callbacks is a list (GCMOD-1)");
     if callbacks.is_empty() {
@@ -152,6 +159,15 @@ fn run_collection(g: Generation) -> Option<pyrite_gc::CollectionRecord> {
     heap().gc.collect_with_output(g, &mut StderrOut).ok()
 }
 
+/// The full collection at exit: debug output as usual, no Python
+/// callbacks (CPython's `_PyGC_CollectNoFail`).
+pub fn collect_at_shutdown() {
+    use std::sync::atomic::Ordering::Relaxed;
+    AT_SHUTDOWN.store(true, Relaxed);
+    let _ = run_collection(Generation::Old);
+    AT_SHUTDOWN.store(false, Relaxed);
+}
+
 /// Run the automatic collection the trigger says is due.
 pub fn collect_if_due() {
     if let Some(g) = heap().gc.collection_due() {
@@ -159,17 +175,21 @@ pub fn collect_if_due() {
     }
 }
 
-/// Apply `PYRITEGCTHRESHOLD=N` (threshold 0 at start-up; the stress mode
-/// is N = 1). Called once when the heap is made.
+/// Apply `PYRITEGCTHRESHOLD=T0[,T1[,T2]]` (the thresholds at start-up, as
+/// `gc.set_threshold` would set them; the stress mode is `1`, or `1,1,1`
+/// to make older collections frequent too). Called once when the heap is
+/// made.
 pub fn startup_threshold(gc: &pyrite_gc::Collector<PyObject>) {
-    if let Some(n) = std::env::var("PYRITEGCTHRESHOLD")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-    {
-        let mut t = gc.thresholds();
-        t[0] = n;
-        gc.set_thresholds(t);
+    let Ok(v) = std::env::var("PYRITEGCTHRESHOLD") else {
+        return;
+    };
+    let mut t = gc.thresholds();
+    for (slot, part) in t.iter_mut().zip(v.split(',')) {
+        if let Ok(n) = part.trim().parse::<usize>() {
+            *slot = n;
+        }
     }
+    gc.set_thresholds(t);
 }
 
 /// An argument converted as CPython's `_PyLong_AsInt`.

@@ -105,9 +105,7 @@ pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
             let _ = dict.set(k.clone(), crate::objects::none::none());
         }
     }
-    let _ = crate::objects::heap::heap()
-        .gc
-        .collect(pyrite_gc::Generation::Old);
+    crate::modules::gc::collect_at_shutdown();
     crate::objects::fileobj::flush_all();
     status
 }
