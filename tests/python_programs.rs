@@ -718,6 +718,7 @@ const STRESS_SKIP: &[(&str, &str)] = &[
     ("gc_get_count", "prints gc.get_count()"),
     ("gc_is_tracked", "automatic collections untrack tuples and dicts"),
     ("gc_collect_counts", "automatic collections find the cycles first"),
+    ("gc_cycles", "automatic collections find the cycles first"),
     ("gc_module", "prints gc.get_threshold()"),
 ];
 
