@@ -714,10 +714,19 @@ fn diff_shows_changed_lines_with_context() {
 /// Programs the stress runs skip, each with its reason: they print what
 /// automatic collections legitimately change (counts, tracking, callbacks).
 const STRESS_SKIP: &[(&str, &str)] = &[
-    ("gc_callbacks", "automatic collections call the callbacks too"),
+    (
+        "gc_callbacks",
+        "automatic collections call the callbacks too",
+    ),
     ("gc_get_count", "prints gc.get_count()"),
-    ("gc_is_tracked", "automatic collections untrack tuples and dicts"),
-    ("gc_collect_counts", "automatic collections find the cycles first"),
+    (
+        "gc_is_tracked",
+        "automatic collections untrack tuples and dicts",
+    ),
+    (
+        "gc_collect_counts",
+        "automatic collections find the cycles first",
+    ),
     ("gc_cycles", "automatic collections find the cycles first"),
     ("gc_module", "prints gc.get_threshold()"),
 ];
