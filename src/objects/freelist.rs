@@ -3,8 +3,10 @@
 //! going back to the allocator, linked through their first word.
 //!
 //! **FREELIST-1.** Every block on a list is a block of exactly the size the
-//! list's owner allocates (its type's basicsize, no pre-header), whose
-//! object is dead: nothing references it and its payload has been dropped.
+//! list's owner allocates (for floats and ints their type's basicsize, no
+//! pre-header; for tuples the whole block, GC header included: TUPLE-2),
+//! whose object is dead: nothing references it and its payload has been
+//! dropped.
 //! Its first word is the link; the rest is garbage. The block is still
 //! allocated from the heap's point of view (`sys.getallocatedblocks`
 //! counts it, as CPython's does for its free lists). At most `max` blocks

@@ -204,17 +204,32 @@ pub fn pre_header_size(ty: &TypeObject) -> usize {
 /// gets its reference here (OBJ-H2).
 pub fn alloc_object(ty: &TypeObject, size: usize) -> NonNull<PyObject> {
     let pre = pre_header_size(ty);
-    let base = alloc_bytes(pre + size);
+    let block = alloc_bytes(pre + size);
+    // SAFETY: a fresh block of `pre + size` bytes.
+    unsafe { init_block(ty, block, size) }
+}
+
+/// Lay a new object of type `ty` and own size `size` out in `block`: write
+/// its pre-header, count the allocation for the collector and take the
+/// heap type's reference, as [`alloc_object`] does; for free lists that
+/// keep whole blocks (the tuple's, whose blocks have a GC header).
+///
+/// # Safety
+///
+/// `block` is an allocated block of `pre_header_size(ty) + size` bytes
+/// that nothing else uses.
+pub unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>, size: usize) -> NonNull<PyObject> {
+    let pre = pre_header_size(ty);
     let flags = ty.flags();
     // SAFETY: the block holds `pre + size` bytes; offsets below stay inside.
-    let obj = unsafe { base.add(pre) };
+    let obj = unsafe { block.add(pre) };
     let mut zeroed = ty.nmembers * MEMBER_SLOT_SIZE;
     if flags.contains(TypeFlags::MANAGED_DICT) {
         zeroed += DICT_SLOT_SIZE;
     }
     // SAFETY: the member slots and the dict slot are the first words of the
     // block; zero is `None` for each (MEMBER-1).
-    unsafe { base.write_bytes(0, zeroed) };
+    unsafe { block.write_bytes(0, zeroed) };
     if flags.contains(TypeFlags::HAS_GC) {
         // SAFETY: the GC header sits right before the object (GC-2).
         unsafe {
@@ -344,8 +359,17 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     }
     // SAFETY: refcount 0: the payload is dropped exactly once.
     unsafe { (ty.slots.drop)(obj) };
+    // SAFETY: HEAP-2 — the block starts `pre` bytes before the object.
+    let block = unsafe { obj.cast::<u8>().sub(pre) };
+    // SAFETY: a dead exact tuple's whole block, not used below if kept
+    // (TUPLE-2).
+    if std::ptr::eq(ty, &super::tuple::TUPLE_TYPE)
+        && unsafe { super::tuple::free_list_push(block, size) }
+    {
+        return;
+    }
     // SAFETY: HEAP-2 — same block, same size as `alloc_object` gave.
-    unsafe { free_bytes(obj.cast::<u8>().sub(pre), pre + size) };
+    unsafe { free_bytes(block, pre + size) };
     if flags.contains(TypeFlags::HEAPTYPE) {
         // SAFETY: the instance owned a reference to its heap type (OBJ-H2).
         unsafe { ty.as_object().decref() };

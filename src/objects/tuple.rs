@@ -1,6 +1,10 @@
 //! `tuple`: an immutable array of references stored inline after the header
-//! (TUPLE-1: `len` initialised `Ref`s follow the fixed part) and the shared
-//! empty tuple. (CPython's per-length free list is not built yet.)
+//! (TUPLE-1: `len` initialised `Ref`s follow the fixed part), the shared
+//! empty tuple, and CPython's per-length free lists of dead tuples' blocks.
+//!
+//! **TUPLE-2.** A block on free list `n - 1` is the whole block (GC header
+//! included) of a dead exact tuple of length `n` (1 ≤ n ≤ [`MAX_SAVE_SIZE`]):
+//! untracked, items dropped, nothing refers to it (FREELIST-1).
 
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -8,6 +12,8 @@ use std::ptr::NonNull;
 use pyrite_gc::Visitor;
 
 use super::err::PyResult;
+use super::freelist::FreeList;
+use super::global::Global;
 use super::heap;
 use super::object::{PyObject, PyPayload, Ref};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -58,9 +64,53 @@ pub fn is_tuple(obj: &PyObject) -> bool {
 /// The shared empty tuple (GLOBAL-1).
 static EMPTY: std::sync::OnceLock<super::global::Global<Ref>> = std::sync::OnceLock::new();
 
+/// Longest tuples kept on free lists (CPython's `PyTuple_MAXSAVESIZE`).
+pub const MAX_SAVE_SIZE: usize = 20;
+/// Most blocks kept per length (CPython's `PyTuple_MAXFREELIST`).
+pub const MAX_FREE_LIST: usize = 2000;
+
+/// Free lists by length − 1 (TUPLE-2; GLOBAL-1).
+static FREE_LISTS: Global<[FreeList; MAX_SAVE_SIZE]> =
+    Global::new([const { FreeList::new(MAX_FREE_LIST) }; MAX_SAVE_SIZE]);
+
+/// Blocks on the tuple free lists now, by length − 1 (statistics).
+pub fn free_list_lens() -> [usize; MAX_SAVE_SIZE] {
+    std::array::from_fn(|i| FREE_LISTS.get()[i].len())
+}
+
+/// Keep the block of a dead exact tuple whose own size is `size` on its
+/// length's free list; `false` when that list is full or the length is
+/// not kept (the caller then frees the block).
+///
+/// # Safety
+///
+/// `block` is the whole block of an exact tuple of own size `size` whose
+/// refcount reached zero, untracked and with its items dropped; the caller
+/// does not use it again when this returns `true` (TUPLE-2).
+#[inline]
+pub unsafe fn free_list_push(block: NonNull<u8>, size: usize) -> bool {
+    let len = (size - HEAD) / std::mem::size_of::<Ref>();
+    if len == 0 || len > MAX_SAVE_SIZE {
+        return false;
+    }
+    // SAFETY: TUPLE-2 / FREELIST-1 — the caller's contract; the block is at
+    // least a GC header long, room for the link.
+    unsafe { FREE_LISTS.get()[len - 1].push(block.cast()) }
+}
+
 fn alloc_tuple(ty: &TypeObject, len: usize, items: &mut dyn Iterator<Item = Ref>) -> Ref {
     let size = HEAD + len * std::mem::size_of::<Ref>();
-    let obj = heap::alloc_object(ty, size);
+    let reused = if std::ptr::eq(ty, &TUPLE_TYPE) && (1..=MAX_SAVE_SIZE).contains(&len) {
+        FREE_LISTS.get()[len - 1].pop()
+    } else {
+        None
+    };
+    let obj = match reused {
+        // SAFETY: TUPLE-2 — a whole free block of an exact tuple of this
+        // length: the size `alloc_object` would allocate.
+        Some(block) => unsafe { heap::init_block(ty, block.cast(), size) },
+        None => heap::alloc_object(ty, size),
+    };
     // SAFETY: TUPLE-1 — the block has room for the header and `len` refs;
     // every slot is written before the tuple is visible.
     unsafe {
