@@ -82,6 +82,161 @@ impl CodeObject {
     }
 }
 
+/// Offsets as Python sees them (`dis`, `f_lasti`, `tb_lasti`, `co_lines`)
+/// are instruction indices times this: CPython's offsets count 2-byte code
+/// units, so pyrite's read the same way (one unit per instruction).
+pub const OFFSET_SCALE: usize = 2;
+
+impl CodeObject {
+    /// `co_code`: each instruction as its 32-bit word, little-endian (the
+    /// opcode byte first, then the 24-bit operand).
+    pub fn code_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.unit.instrs.len() * 4);
+        for i in &self.unit.instrs {
+            out.extend_from_slice(&i.to_bits().to_le_bytes());
+        }
+        out
+    }
+
+    /// `co_exceptiontable`: each entry as five little-endian u32 words
+    /// (start, end, target, depth, lasti flag), in instruction indices.
+    pub fn exception_table_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.unit.exception_table.len() * 20);
+        for e in &self.unit.exception_table {
+            for w in [e.start, e.end, e.target, e.depth, u32::from(e.push_lasti)] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// `co_lines()`: `(start, end, line)` offset ranges of consecutive
+    /// instructions with the same line; `line` is None where there is none.
+    pub fn line_ranges(&self) -> Vec<(usize, usize, Option<u32>)> {
+        let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
+        for i in 0..self.unit.instrs.len() {
+            let line = self.unit.positions.get(i).map(|p| p.line).filter(|&l| l > 0);
+            let (start, end) = (i * OFFSET_SCALE, (i + 1) * OFFSET_SCALE);
+            match out.last_mut() {
+                Some(last) if last.2 == line && last.1 == start => last.1 = end,
+                _ => out.push((start, end, line)),
+            }
+        }
+        out
+    }
+}
+
+fn opt_int(v: Option<u32>) -> Ref {
+    match v {
+        Some(n) => super::int::new_int(i64::from(n)),
+        None => super::none::none(),
+    }
+}
+
+/// `code.co_lines()`.
+fn code_co_lines(a: &[Ref], kw: crate::objects::typeobj::KwNames<'_>) -> PyResult {
+    crate::modules::args::no_kwargs("co_lines", kw)?;
+    let c = code(&a[0]);
+    let items = c
+        .line_ranges()
+        .into_iter()
+        .map(|(s, e, l)| {
+            super::tuple::new_tuple(vec![
+                super::int::new_int(s as i64),
+                super::int::new_int(e as i64),
+                opt_int(l),
+            ])
+        })
+        .collect();
+    super::protocol::iter(&super::list::new_list(items))
+}
+
+/// `code.co_positions()`: `(line, end_line, col, end_col)` per instruction,
+/// all None where the instruction has no location.
+fn code_co_positions(a: &[Ref], kw: crate::objects::typeobj::KwNames<'_>) -> PyResult {
+    crate::modules::args::no_kwargs("co_positions", kw)?;
+    let c = code(&a[0]);
+    let items = (0..c.unit.instrs.len())
+        .map(|i| {
+            let p = c.unit.positions.get(i).copied().unwrap_or_default();
+            let v = if p.line == 0 {
+                vec![None, None, None, None]
+            } else {
+                vec![Some(p.line), Some(p.end_line), Some(p.col), Some(p.end_col)]
+            };
+            super::tuple::new_tuple(v.into_iter().map(opt_int).collect())
+        })
+        .collect();
+    super::protocol::iter(&super::list::new_list(items))
+}
+
+/// `code.replace(**changes)`: a copy with other `co_name`, `co_qualname`,
+/// `co_filename` or `co_firstlineno` (the fields that do not change how the
+/// code runs); other fields raise `ValueError`.
+fn code_replace(a: &[Ref], kw: crate::objects::typeobj::KwNames<'_>) -> PyResult {
+    let kwn: &[Ref] = kw.map(super::tuple::items).unwrap_or(&[]);
+    if a.len() != 1 + kwn.len() {
+        return Err(super::err::type_error(
+            "replace() takes no positional arguments",
+        ));
+    }
+    let c = code(&a[0]);
+    let mut unit = (*c.unit).clone();
+    for (k, v) in kwn.iter().zip(&a[1..]) {
+        let k = super::str::as_str(k).unwrap_or("");
+        let text = || -> PyResult<String> {
+            super::str::as_str(v).map(str::to_string).ok_or_else(|| {
+                super::err::type_error(format!(
+                    "replace() argument '{k}' must be str, not {}",
+                    v.ty().name()
+                ))
+            })
+        };
+        match k {
+            "co_name" => unit.name = text()?.into(),
+            "co_qualname" => unit.qualname = text()?.into(),
+            "co_filename" => unit.filename = text()?.into(),
+            "co_firstlineno" => {
+                let n = super::protocol::index_i64(v)?;
+                unit.first_line = u32::try_from(n)
+                    .map_err(|_| super::err::value_error("co_firstlineno out of range"))?;
+            }
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+            | "co_stacksize" | "co_flags" | "co_code" | "co_consts" | "co_names"
+            | "co_varnames" | "co_freevars" | "co_cellvars" | "co_linetable"
+            | "co_exceptiontable" => {
+                return Err(super::err::value_error(format!(
+                    "code.replace(): pyrite cannot replace {k}"
+                )))
+            }
+            _ => {
+                return Err(super::err::type_error(format!(
+                    "replace() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    new_code(Rc::new(unit))
+}
+
+static CODE_METHODS: [crate::objects::typeobj::MethodDef; 3] = [
+    crate::objects::typeobj::MethodDef {
+        name: "co_lines",
+        func: code_co_lines,
+        kind: crate::objects::typeobj::MethodKind::Instance,
+    },
+    crate::objects::typeobj::MethodDef {
+        name: "co_positions",
+        func: code_co_positions,
+        kind: crate::objects::typeobj::MethodKind::Instance,
+    },
+    crate::objects::typeobj::MethodDef {
+        name: "replace",
+        func: code_replace,
+        kind: crate::objects::typeobj::MethodKind::Instance,
+    },
+];
+
 /// Whether an identifier-like string should be interned.
 fn is_identifier(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -209,7 +364,7 @@ fn str_tuple(v: &[Ref]) -> Ref {
     super::tuple::tuple_from_slice(v)
 }
 
-static CODE_GETSETS: [GetSetDef; 14] = [
+static CODE_GETSETS: [GetSetDef; 18] = [
     GetSetDef {
         name: "co_name",
         get: |o| Ok(code(o).name_obj()),
@@ -276,6 +431,29 @@ static CODE_GETSETS: [GetSetDef; 14] = [
         set: None,
     },
     GetSetDef {
+        name: "co_cellvars",
+        get: |o| {
+            let c = code(o);
+            Ok(str_tuple(&c.derefnames[..c.unit.cellvars.len()]))
+        },
+        set: None,
+    },
+    GetSetDef {
+        name: "co_code",
+        get: |o| Ok(super::bytes::new_bytes(&code(o).code_bytes())),
+        set: None,
+    },
+    GetSetDef {
+        name: "co_exceptiontable",
+        get: |o| Ok(super::bytes::new_bytes(&code(o).exception_table_bytes())),
+        set: None,
+    },
+    GetSetDef {
+        name: "co_lnotab",
+        get: |_| Ok(super::bytes::new_bytes(&[])),
+        set: None,
+    },
+    GetSetDef {
         name: "co_freevars",
         get: |o| {
             let c = code(o);
@@ -296,6 +474,6 @@ pub static CODE_TYPE: TypeObject = TypeObject::new_static(
         repr: Cell::new(code_repr),
         ..Slots::empty()
     },
-    &[],
+    &CODE_METHODS,
     &CODE_GETSETS,
 );

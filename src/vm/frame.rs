@@ -86,6 +86,10 @@ pub struct Frame {
     pub reraise: bool,
     /// The frame that was running when this one started (FRAME-1).
     prev: *const Frame,
+    /// Its `frame` object, once Python asked for one (`sys._getframe`, a
+    /// traceback entry); `leave` detaches it (FRAMEOBJ-1 in
+    /// `objects/frameobj.rs`).
+    pub frame_obj: crate::objects::object::RefCellSlot,
 }
 
 impl Frame {
@@ -162,6 +166,7 @@ impl Frame {
             kwnames: None,
             reraise: false,
             prev: ptr::null(),
+            frame_obj: crate::objects::object::RefCellSlot::empty(),
         }
     }
 
@@ -170,6 +175,15 @@ impl Frame {
     pub fn code(&self) -> &CodeObject {
         // The frame holds `code_ref` for its whole life.
         as_code(&self.code_ref).expect("frame code")
+    }
+
+    /// The frame that was running when this one started, while this one
+    /// runs (FRAME-1).
+    pub fn prev(&self) -> Option<&Frame> {
+        // SAFETY: FRAME-1 — while this frame is linked, `prev` is a linked
+        // frame (or null), alive and unmoved; callers ask only about running
+        // frames (FRAMEOBJ-1).
+        (!self.prev.is_null()).then(|| unsafe { &*self.prev })
     }
 
     /// The line being run.
@@ -351,6 +365,9 @@ pub fn enter(frame: &mut Frame) {
 /// Unlink `frame`, innermost (the eval loop, on exit).
 #[inline(always)]
 pub fn leave(frame: &Frame) {
+    if frame.frame_obj.is_some() {
+        crate::objects::frameobj::detach(frame);
+    }
     CURRENT.with(|c| {
         debug_assert!(ptr::eq(c.get(), frame), "FRAME-1");
         c.set(frame.prev)

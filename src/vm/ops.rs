@@ -886,6 +886,10 @@ pub fn add_traceback(frame: &Frame, err: PyErr) -> PyErr {
             frame.lasti,
             line,
         );
+        if let Some(t) = crate::objects::traceback::as_traceback(&tb) {
+            t.frame
+                .set(Some(crate::objects::frameobj::get_or_create(frame)));
+        }
         x.traceback.set(Some(tb));
     }
     err
