@@ -67,6 +67,36 @@ const OPNAME_WIDTH: usize = 20;
 const OPARG_WIDTH: usize = 5;
 
 fn disassemble_one(code: &CodeUnit, ids: &HashMap<*const CodeUnit, usize>, out: &mut String) {
+    let const_repr = |i: usize| {
+        code.consts
+            .get(i)
+            .map(|c| repr_with(c, &|u| code_repr(u, ids)))
+            .unwrap_or_default()
+    };
+    let listing = list_instructions(code, &const_repr);
+    format_listing(code, &listing, None, out);
+}
+
+/// One instruction as `dis` lists it (`dis.Instruction`'s fields).
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// Offset: instruction index × 2.
+    pub offset: usize,
+    /// The operation.
+    pub op: Opcode,
+    /// The operand (0 when the opcode takes none).
+    pub arg: u32,
+    /// What the operand means, as printed in parentheses.
+    pub argrepr: String,
+    /// The line this instruction starts, if it is the first of a line.
+    pub starts_line: Option<u32>,
+    /// Whether a jump or an exception handler lands here.
+    pub is_jump_target: bool,
+}
+
+/// The instructions of `code` with their line starts, jump targets and
+/// operand meanings; `const_repr(i)` is `repr(co_consts[i])`.
+pub fn list_instructions(code: &CodeUnit, const_repr: &dyn Fn(usize) -> String) -> Vec<Listed> {
     let n = code.instrs.len();
     // Line starts (`findlinestarts`).
     let mut starts = vec![None; n];
@@ -77,18 +107,6 @@ fn disassemble_one(code: &CodeUnit, ids: &HashMap<*const CodeUnit, usize>, out: 
             starts[i] = Some(p.line);
         }
     }
-    let max_line = starts.iter().flatten().max().copied();
-    let lineno_width = match max_line {
-        None => 0,
-        Some(m) if m >= 1000 => m.to_string().len(),
-        Some(_) => 3,
-    };
-    let max_offset = n.saturating_sub(1) * 2;
-    let offset_width = if max_offset >= 10000 {
-        max_offset.to_string().len()
-    } else {
-        4
-    };
     let mut labels = vec![false; n];
     for ins in &code.instrs {
         if ins.op().has_jump() {
@@ -102,33 +120,71 @@ fn disassemble_one(code: &CodeUnit, ids: &HashMap<*const CodeUnit, usize>, out: 
             *l = true;
         }
     }
-    for (i, ins) in code.instrs.iter().enumerate() {
-        if starts[i].is_some() && i > 0 && lineno_width > 0 {
+    code.instrs
+        .iter()
+        .enumerate()
+        .map(|(i, ins)| Listed {
+            offset: i * 2,
+            op: ins.op(),
+            arg: ins.arg(),
+            argrepr: argrepr(code, ins.op(), ins.arg(), const_repr),
+            starts_line: starts[i],
+            is_jump_target: labels[i],
+        })
+        .collect()
+}
+
+/// The text of a listing, then `code`'s exception table; `current` is the
+/// offset marked `-->` (`dis.disassemble(code, lasti)`).
+pub fn format_listing(
+    code: &CodeUnit,
+    listing: &[Listed],
+    current: Option<usize>,
+    out: &mut String,
+) {
+    let max_line = listing.iter().filter_map(|l| l.starts_line).max();
+    let lineno_width = match max_line {
+        None => 0,
+        Some(m) if m >= 1000 => m.to_string().len(),
+        Some(_) => 3,
+    };
+    let max_offset = listing.last().map_or(0, |l| l.offset);
+    let offset_width = if max_offset >= 10000 {
+        max_offset.to_string().len()
+    } else {
+        4
+    };
+    for (i, l) in listing.iter().enumerate() {
+        if l.starts_line.is_some() && i > 0 && lineno_width > 0 {
             out.push('\n');
         }
         let mut fields: Vec<String> = Vec::new();
         if lineno_width > 0 {
-            fields.push(match starts[i] {
-                Some(l) => format!("{l:>lineno_width$}"),
+            fields.push(match l.starts_line {
+                Some(n) => format!("{n:>lineno_width$}"),
                 None => " ".repeat(lineno_width),
             });
         }
-        fields.push("   ".into());
-        fields.push(if labels[i] { ">>" } else { "  " }.into());
-        fields.push(format!("{:>offset_width$}", i * 2));
-        let op = ins.op();
-        fields.push(format!("{:<OPNAME_WIDTH$}", op.name()));
-        if op.arg_kind() == ArgKind::Pair {
+        fields.push(
+            if current == Some(l.offset) {
+                "-->"
+            } else {
+                "   "
+            }
+            .into(),
+        );
+        fields.push(if l.is_jump_target { ">>" } else { "  " }.into());
+        fields.push(format!("{:>offset_width$}", l.offset));
+        fields.push(format!("{:<OPNAME_WIDTH$}", l.op.name()));
+        if l.op.arg_kind() == ArgKind::Pair {
             // A superinstruction shows its two operands, `first,second`.
-            let (a, b) = split_pair(ins.arg());
+            let (a, b) = split_pair(l.arg);
             fields.push(format!("{:>OPARG_WIDTH$}", format!("{a},{b}")));
-            let repr = argrepr(code, op, ins.arg(), ids);
-            fields.push(format!("({repr})"));
-        } else if op.arg_kind() != ArgKind::None {
-            fields.push(format!("{:>OPARG_WIDTH$}", ins.arg()));
-            let repr = argrepr(code, op, ins.arg(), ids);
-            if !repr.is_empty() {
-                fields.push(format!("({repr})"));
+            fields.push(format!("({})", l.argrepr));
+        } else if l.op.arg_kind() != ArgKind::None {
+            fields.push(format!("{:>OPARG_WIDTH$}", l.arg));
+            if !l.argrepr.is_empty() {
+                fields.push(format!("({})", l.argrepr));
             }
         }
         let line = fields.join(" ");
@@ -152,15 +208,11 @@ fn disassemble_one(code: &CodeUnit, ids: &HashMap<*const CodeUnit, usize>, out: 
 }
 
 /// What `dis` prints in parentheses after the operand.
-fn argrepr(code: &CodeUnit, op: Opcode, arg: u32, ids: &HashMap<*const CodeUnit, usize>) -> String {
+fn argrepr(code: &CodeUnit, op: Opcode, arg: u32, const_repr: &dyn Fn(usize) -> String) -> String {
     let a = arg as usize;
     match op.arg_kind() {
         ArgKind::None => String::new(),
-        ArgKind::Const => code
-            .consts
-            .get(a)
-            .map(|c| repr_with(c, &|u| code_repr(u, ids)))
-            .unwrap_or_default(),
+        ArgKind::Const => const_repr(a),
         ArgKind::Name => code.names.get(a).map(|s| s.to_string()).unwrap_or_default(),
         ArgKind::Local => code
             .varnames
@@ -180,8 +232,8 @@ fn argrepr(code: &CodeUnit, op: Opcode, arg: u32, ids: &HashMap<*const CodeUnit,
                 let (x, y) = split_pair(arg);
                 format!(
                     "{}, {}",
-                    argrepr(code, first, x, ids),
-                    argrepr(code, second, y, ids)
+                    argrepr(code, first, x, const_repr),
+                    argrepr(code, second, y, const_repr)
                 )
             }
             None => String::new(),

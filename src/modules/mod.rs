@@ -11,6 +11,8 @@ pub mod builtins_misc;
 pub mod builtins_more;
 pub mod builtins_num;
 pub mod builtins_text;
+pub mod dis_native;
+pub mod frozen;
 pub mod gc;
 pub mod math;
 pub mod profiling;
@@ -35,6 +37,8 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "math" => Some(math::make_module()),
         "_tracemalloc" => Some(tracemalloc::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
+        "_dis" => Some(dis_native::make_module()),
+        "dis" | "inspect" => frozen::load(name),
         _ => None,
     }
 }

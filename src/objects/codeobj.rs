@@ -115,7 +115,12 @@ impl CodeObject {
     pub fn line_ranges(&self) -> Vec<(usize, usize, Option<u32>)> {
         let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
         for i in 0..self.unit.instrs.len() {
-            let line = self.unit.positions.get(i).map(|p| p.line).filter(|&l| l > 0);
+            let line = self
+                .unit
+                .positions
+                .get(i)
+                .map(|p| p.line)
+                .filter(|&l| l > 0);
             let (start, end) = (i * OFFSET_SCALE, (i + 1) * OFFSET_SCALE);
             match out.last_mut() {
                 Some(last) if last.2 == line && last.1 == start => last.1 = end,

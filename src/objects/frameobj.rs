@@ -24,8 +24,8 @@ use std::ptr::NonNull;
 
 use pyrite_gc::Visitor;
 
-use super::err::PyResult;
 use super::codeobj::CodeObject;
+use super::err::PyResult;
 use super::heap::{self, PyVec};
 use super::int::new_int;
 use super::none::none;
@@ -192,7 +192,9 @@ fn refresh_fast_locals(fo: &FrameObject, code: &CodeObject, fast: &[Option<Ref>]
 /// `sys._getframe(depth)`: the frame object `depth` levels up from the
 /// innermost running frame, `None` when the stack is not that deep.
 pub fn running_frame(depth: usize) -> PyResult<Option<Ref>> {
-    Ok(crate::vm::frame::with_running(depth, |f| f.map(get_or_create)))
+    Ok(crate::vm::frame::with_running(depth, |f| {
+        f.map(get_or_create)
+    }))
 }
 
 unsafe fn frame_drop(obj: NonNull<PyObject>) {
