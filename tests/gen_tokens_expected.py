@@ -4,8 +4,10 @@ Usage (from the repository root):
 
     python3 tests/gen_tokens_expected.py
 
-For every tests/tokens/NAME.py this writes tests/tokens/NAME.expected, the
-token stream of CPython's ``tokenize`` module, one token per line:
+For every valid program of the syntax tests (tests/syntax/NAME.py whose
+name does not start with ``err_``) and every tests/tokens/NAME.py, this
+writes tests/tokens/NAME.expected, the token stream of CPython's
+``tokenize`` module, one token per line:
 
 * ``KIND 'text' line:col-line:col`` for NAME, NUMBER, STRING and OP tokens
   (columns count characters; the text is written as Rust's ``{:?}`` writes
@@ -21,7 +23,8 @@ import os
 import token
 import tokenize
 
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tokens")
+TESTS = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(TESTS, "tokens")
 SKIP = {token.COMMENT, token.NL, token.ENCODING}
 BARE = {token.NEWLINE, token.INDENT, token.DEDENT, token.ENDMARKER}
 
@@ -62,14 +65,20 @@ def dump(source):
     return "\n".join(lines) + "\n"
 
 
+def inputs():
+    """The token tests' inputs: (name, path), as tests/tokens.rs lists them."""
+    for folder in ("syntax", "tokens"):
+        d = os.path.join(TESTS, folder)
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".py") and not name.startswith("err_"):
+                yield name[:-3], os.path.join(d, name)
+
+
 def main():
-    for name in sorted(os.listdir(HERE)):
-        if not name.endswith(".py"):
-            continue
-        path = os.path.join(HERE, name)
+    for stem, path in inputs():
         with open(path, encoding="utf-8", newline="") as f:
             source = f.read()
-        with open(path[:-3] + ".expected", "w", encoding="utf-8") as f:
+        with open(os.path.join(HERE, stem + ".expected"), "w", encoding="utf-8") as f:
             f.write(dump(source))
 
 

@@ -105,35 +105,23 @@ fn proxy_richcompare(obj: &PyObject, other: &PyObject, op: CompareOp) -> PyResul
     super::protocol::rich_compare(target(obj), other, op)
 }
 
-/// `get`, `keys`, `values`, `items`, `copy`: the mapping's own methods.
-fn forward(name: &'static str) -> impl Fn(&[Ref]) -> PyResult {
-    move |args: &[Ref]| super::protocol::call_method(target(&args[0]), name, &args[1..])
+/// A method of the proxy that checks its arguments and calls the
+/// mapping's own method of the same name (`get`, `keys`, `values`,
+/// `items`, `copy`).
+macro_rules! forward {
+    ($f:ident, $name:literal, $min:expr, $max:expr) => {
+        fn $f(args: &[Ref], kw: KwNames<'_>) -> PyResult {
+            crate::modules::args::positional($name, &args[1..], kw, $min, $max)?;
+            super::protocol::call_method(target(&args[0]), $name, &args[1..])
+        }
+    };
 }
 
-fn m_get(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    crate::modules::args::positional("get", &args[1..], kw, 1, 2)?;
-    forward("get")(args)
-}
-
-fn m_keys(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    crate::modules::args::positional("keys", &args[1..], kw, 0, 0)?;
-    forward("keys")(args)
-}
-
-fn m_values(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    crate::modules::args::positional("values", &args[1..], kw, 0, 0)?;
-    forward("values")(args)
-}
-
-fn m_items(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    crate::modules::args::positional("items", &args[1..], kw, 0, 0)?;
-    forward("items")(args)
-}
-
-fn m_copy(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    crate::modules::args::positional("copy", &args[1..], kw, 0, 0)?;
-    forward("copy")(args)
-}
+forward!(m_get, "get", 1, 2);
+forward!(m_keys, "keys", 0, 0);
+forward!(m_values, "values", 0, 0);
+forward!(m_items, "items", 0, 0);
+forward!(m_copy, "copy", 0, 0);
 
 unsafe fn proxy_drop(obj: NonNull<PyObject>) {
     // SAFETY: refcount 0; payload per PAYLOAD-1.

@@ -1,5 +1,0 @@
-if x:
-	if y:
-		pass
-	else:
-		z = 1
