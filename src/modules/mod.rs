@@ -4,6 +4,7 @@
 pub mod alloc_sites;
 pub mod allocprofile;
 pub mod args;
+pub mod atexit;
 pub mod builtins;
 pub mod builtins_exec;
 pub mod builtins_iter;
@@ -20,13 +21,24 @@ pub mod pylib;
 pub mod site;
 pub mod sys;
 pub mod sys_extra;
+pub mod sys_memory;
 pub mod time;
 pub mod tracemalloc;
+pub mod weakref;
 
 use crate::objects::object::Ref;
 
 /// Names of the modules built into the binary.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "gc", "time", "math", "_tracemalloc"];
+pub const BUILTIN_MODULES: &[&str] = &[
+    "builtins",
+    "sys",
+    "gc",
+    "time",
+    "math",
+    "_tracemalloc",
+    "_weakref",
+    "atexit",
+];
 
 /// Make built-in module `name`, if there is one.
 pub fn make_builtin_module(name: &str) -> Option<Ref> {
@@ -36,6 +48,8 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "time" => Some(time::make_module()),
         "math" => Some(math::make_module()),
         "_tracemalloc" => Some(tracemalloc::make_module()),
+        "_weakref" => Some(weakref::make_module()),
+        "atexit" => Some(atexit::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
         "_dis" => Some(dis_native::make_module()),
         "dis" | "inspect" => frozen::load(name),

@@ -6,7 +6,11 @@
 //! underscored name (`tracemalloc` over `_tracemalloc`).
 
 /// (module name, source) of each embedded module.
-const MODULES: &[(&str, &str)] = &[("tracemalloc", include_str!("../../lib/tracemalloc.py"))];
+const MODULES: &[(&str, &str)] = &[
+    ("tracemalloc", include_str!("../../lib/tracemalloc.py")),
+    ("weakref", include_str!("../../lib/weakref.py")),
+    ("_weakrefset", include_str!("../../lib/_weakrefset.py")),
+];
 
 /// The embedded source of module `name`, if it is one.
 pub fn source(name: &str) -> Option<&'static str> {

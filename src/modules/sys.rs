@@ -227,51 +227,6 @@ fn setrecursionlimit(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(crate::objects::none::none())
 }
 
-fn getrefcount(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = super::args::positional("getrefcount", args, kw, 1, 1)?;
-    // The argument slice holds one reference, as CPython's call does.
-    Ok(new_int(a[0].refcount() as i64))
-}
-
-fn getsizeof(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = super::args::positional("getsizeof", args, kw, 1, 2)?;
-    let o = &a[0];
-    let r = crate::objects::protocol::call_method(o, "__sizeof__", &[]);
-    let size = match r {
-        Ok(v) => crate::objects::int::small_value(&v)
-            .ok_or_else(|| type_error("an integer is required"))?,
-        Err(e) => match a.get(1) {
-            Some(d) => {
-                let _ = e;
-                return Ok(d.clone());
-            }
-            None => return Err(e),
-        },
-    };
-    if size < 0 {
-        return Err(crate::objects::err::value_error(
-            "__sizeof__() should return >= 0",
-        ));
-    }
-    let gc = if o.ty().flags().contains(TypeFlags::HAS_GC) {
-        pyrite_gc::HEADER_SIZE as i64
-    } else {
-        0
-    };
-    Ok(new_int(size + gc))
-}
-
-fn intern(args: &[Ref], kw: KwNames<'_>) -> PyResult {
-    let a = super::args::positional("intern", args, kw, 1, 1)?;
-    if !crate::objects::str::is_exact_str(&a[0]) {
-        return Err(type_error(format!(
-            "intern() argument must be str, not {}",
-            a[0].ty().name()
-        )));
-    }
-    Ok(crate::objects::str::intern_obj(&a[0]))
-}
-
 fn exc_info(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     let none = crate::objects::none::none;
     match crate::vm::exc_info::current() {
@@ -289,10 +244,6 @@ fn exception(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     Ok(crate::vm::exc_info::current().unwrap_or_else(crate::objects::none::none))
 }
 
-fn getallocatedblocks(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
-    Ok(new_int(heap::heap().allocated_blocks() as i64))
-}
-
 fn getdefaultencoding(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     Ok(new_str("utf-8"))
 }
@@ -305,12 +256,13 @@ pub fn make_module() -> Ref {
             ("exit", sys_exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
-            ("getrefcount", getrefcount),
-            ("getsizeof", getsizeof),
-            ("intern", intern),
+            ("getrefcount", super::sys_memory::getrefcount),
+            ("getsizeof", super::sys_memory::getsizeof),
+            ("intern", super::sys_memory::intern),
+            ("_debugmallocstats", super::sys_memory::debugmallocstats),
             ("exc_info", exc_info),
             ("exception", exception),
-            ("getallocatedblocks", getallocatedblocks),
+            ("getallocatedblocks", super::sys_memory::getallocatedblocks),
             ("getdefaultencoding", getdefaultencoding),
             ("_getframe", super::sys_extra::getframe),
             (

@@ -194,10 +194,10 @@ pub static DICT_GETSET: super::typeobj::GetSetDef = super::typeobj::GetSetDef {
     set: Some(set_instance_dict_attr),
 };
 
-/// `__weakref__` of class instances (None: pyrite's weak references do
-/// not live in the instance).
+/// `__weakref__` of class instances: the first weak reference to the
+/// instance, or None (CPython's `subtype_getweakref`).
 pub static WEAKREF_GETSET: super::typeobj::GetSetDef = super::typeobj::GetSetDef {
     name: "__weakref__",
-    get: |_| Ok(super::none::none()),
+    get: |o| Ok(super::weakref::first_weakref(o)),
     set: None,
 };

@@ -233,6 +233,7 @@ fn set_class(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
             t.solid.get(),
             t.basicsize,
             t.flags().contains(TypeFlags::MANAGED_DICT),
+            t.flags().contains(TypeFlags::MANAGED_WEAKREF),
             t.flags().contains(TypeFlags::HAS_GC),
         )
     };

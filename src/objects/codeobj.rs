@@ -473,7 +473,7 @@ pub static CODE_TYPE: TypeObject = TypeObject::new_static(
     "code",
     std::mem::size_of::<CodeObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(0),
+    TypeFlags::MANAGED_WEAKREF,
     Slots {
         drop: code_drop,
         repr: Cell::new(code_repr),

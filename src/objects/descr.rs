@@ -153,7 +153,7 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject::new_static(
     "builtin_function_or_method",
     std::mem::size_of::<BuiltinFunctionObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags::HAS_GC,
+    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: builtin_drop,
         traverse: Some(builtin_traverse),

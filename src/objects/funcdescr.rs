@@ -175,18 +175,31 @@ static METHOD_GETSETS: [GetSetDef; 2] = [
     },
 ];
 
+/// `method(function, instance)` (`types.MethodType`; WeakMethod uses it).
+fn method_new(_ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let a = crate::modules::args::positional("method", args, kw, 2, 2)?;
+    if a[0].ty().slots.call.get().is_none() {
+        return Err(type_error("first argument must be callable"));
+    }
+    if a[1].is(super::none::none_ref()) {
+        return Err(type_error("instance must not be None"));
+    }
+    Ok(new_method(a[0].clone(), a[1].clone()))
+}
+
 /// `method` (a bound method).
 pub static METHOD_TYPE: TypeObject = TypeObject::new_static(
     "method",
     std::mem::size_of::<PairObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags::HAS_GC,
+    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: pair_drop,
         traverse: Some(pair_traverse),
         clear: Some(pair_clear),
         repr: Cell::new(method_repr),
         call: Cell::new(Some(method_call)),
+        new: Cell::new(Some(method_new)),
         getattr: Cell::new(method_getattr),
         richcompare: Cell::new(Some(method_eq)),
         hash: Cell::new(Some(method_hash)),

@@ -340,7 +340,7 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject::new_static(
     "function",
     std::mem::size_of::<FunctionObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_DICT.0),
+    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_DICT.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: function_drop,
         traverse: Some(function_traverse),

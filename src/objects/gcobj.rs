@@ -16,6 +16,8 @@ use super::typeobj::TypeFlags;
 // a container holds is reported by its type's `traverse` slot plus the dict
 // slot and the heap type reported below. OBJ-4 — the pure methods only read.
 // OBJ-5 — `dealloc` untracks. OBJ-7 — slots report errors as values.
+// OBJ-8 — weak references hold raw referent pointers, never counted nor
+// traversed, and the reported ones are weakref objects (GC types).
 unsafe impl GcObject for PyObject {
     #[inline]
     fn refcount(&self) -> usize {
@@ -92,6 +94,18 @@ unsafe impl GcObject for PyObject {
 
     fn finalize(&self) {
         super::instance::call_del(self);
+    }
+
+    fn clear_if_weakref(&self) {
+        super::weakref::gc_clear_if_weakref(self);
+    }
+
+    fn clear_weakrefs_to(&self, callbacks: &mut Vec<NonNull<Self>>) {
+        super::weakref::gc_clear_weakrefs_to(self, callbacks);
+    }
+
+    fn call_weakref_callback(&self) {
+        super::weakref::gc_call_callback(self);
     }
 
     fn may_untrack(&self, full_collection: bool) -> bool {

@@ -434,7 +434,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject::new_static(
     "generator",
     std::mem::size_of::<GeneratorObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::HAS_FINALIZER.0),
+    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::HAS_FINALIZER.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: gen_drop,
         traverse: Some(gen_traverse),

@@ -5,6 +5,7 @@
 //! Object memory layout, from the start of the allocation:
 //!
 //! ```text
+//! [weaklist, 8 B]    only for instances of types with MANAGED_WEAKREF
 //! [member slots, 8 B each] `ty.nmembers` of them: a class's `__slots__`
 //!                    (slot i is the i-th word before the dict slot's place)
 //! [dict slot, 8 B]   only for instances of types with MANAGED_DICT
@@ -38,6 +39,10 @@ pub const DICT_SLOT_SIZE: usize = std::mem::size_of::<usize>();
 
 /// Size of one member slot (a `__slots__` entry) in front of an instance.
 pub const MEMBER_SLOT_SIZE: usize = std::mem::size_of::<usize>();
+
+/// Size of the weak-reference list head in front of an instance of a
+/// weakly referenceable type (WEAKLIST-1 in weakref.rs).
+pub const WEAKLIST_SLOT_SIZE: usize = std::mem::size_of::<usize>();
 
 /// One interpreter's memory: its allocator and its collector.
 pub struct Heap {
@@ -194,6 +199,9 @@ pub fn pre_header_size(ty: &TypeObject) -> usize {
     if flags.contains(TypeFlags::MANAGED_DICT) {
         n += DICT_SLOT_SIZE;
     }
+    if flags.contains(TypeFlags::MANAGED_WEAKREF) {
+        n += WEAKLIST_SLOT_SIZE;
+    }
     n + ty.nmembers * MEMBER_SLOT_SIZE
 }
 
@@ -226,6 +234,9 @@ pub unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>, size: usize) -> No
     let mut zeroed = ty.nmembers * MEMBER_SLOT_SIZE;
     if flags.contains(TypeFlags::MANAGED_DICT) {
         zeroed += DICT_SLOT_SIZE;
+    }
+    if flags.contains(TypeFlags::MANAGED_WEAKREF) {
+        zeroed += WEAKLIST_SLOT_SIZE; // null: no weak references (WEAKLIST-1)
     }
     // SAFETY: the member slots and the dict slot are the first words of the
     // block; zero is `None` for each (MEMBER-1).
@@ -288,6 +299,29 @@ pub unsafe fn dict_slot(obj: &PyObject) -> &Cell<Option<Ref>> {
     unsafe { &*(p.sub(gc + DICT_SLOT_SIZE) as *const Cell<Option<Ref>>) }
 }
 
+/// The weak-reference list head of an instance of a MANAGED_WEAKREF type:
+/// the first word of its block (HEAP-2), null while nothing refers to it
+/// weakly. Static objects have no such slot (see weakref.rs, WEAKLIST-1).
+///
+/// # Safety
+///
+/// `obj` was allocated by [`alloc_object`] for a type with `MANAGED_WEAKREF`.
+pub unsafe fn weaklist_slot(obj: &PyObject) -> &Cell<*mut PyObject> {
+    let ty = obj.ty();
+    let flags = ty.flags();
+    let mut before = ty.nmembers * MEMBER_SLOT_SIZE + WEAKLIST_SLOT_SIZE;
+    if flags.contains(TypeFlags::HAS_GC) {
+        before += HEADER_SIZE;
+    }
+    if flags.contains(TypeFlags::MANAGED_DICT) {
+        before += DICT_SLOT_SIZE;
+    }
+    let p = obj as *const PyObject as *const u8;
+    // SAFETY: HEAP-2 — the slot is the first word of the object's block,
+    // `before` bytes in front of the object; a `Cell<*mut _>` is one word.
+    unsafe { &*(p.sub(before) as *const Cell<*mut PyObject>) }
+}
+
 /// Member slot `i` (a `__slots__` entry) of `obj`.
 ///
 /// # Safety
@@ -340,6 +374,11 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     }
     if flags.contains(TypeFlags::HAS_GC) {
         untrack(o);
+    }
+    if flags.contains(TypeFlags::MANAGED_WEAKREF) {
+        // WEAK-2: weak references die (and their callbacks run) before any
+        // of the object's fields is dropped, as in CPython's subtype_dealloc.
+        super::weakref::clear_on_dealloc(o);
     }
     let size = (ty.slots.sizeof)(o);
     let pre = pre_header_size(ty);

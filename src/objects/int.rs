@@ -145,6 +145,11 @@ pub const FREE_MAX: usize = 100;
 
 static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(FREE_MAX));
 
+/// Blocks on the int free list now (statistics).
+pub fn free_list_len() -> usize {
+    FREE_LIST.get().len()
+}
+
 /// Keep the block of an exact int whose refcount reached zero on the free
 /// list (dropping its value) instead of freeing it; `false` when the list
 /// is full (the caller then frees it as usual).

@@ -745,7 +745,7 @@ const fn method(name: &'static str, func: super::typeobj::NativeFn) -> MethodDef
 }
 
 /// int's named methods (operators come from the slots).
-pub static INT_METHODS: [MethodDef; 15] = [
+pub static INT_METHODS: [MethodDef; 16] = [
     method("bit_length", m_bit_length),
     method("bit_count", m_bit_count),
     method("conjugate", m_conjugate),
@@ -765,7 +765,20 @@ pub static INT_METHODS: [MethodDef; 15] = [
     method("__pow__", m_pow),
     method("__divmod__", m_divmod),
     method("__rdivmod__", m_rdivmod),
+    method("__sizeof__", m_sizeof),
 ];
+
+/// `int.__sizeof__()`: the object, plus the digits of a big value (held in
+/// the bigint's own buffer).
+fn m_sizeof(args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    super::method_args::no_args("int.__sizeof__", args, kw)?;
+    let o = &args[0];
+    let digits = match super::int::as_int(o).map(|i| i.value()) {
+        Some(super::int::IntValue::Big(b)) => b.iter_u64_digits().len() * 8,
+        _ => 0,
+    };
+    Ok(new_int(((o.ty().slots.sizeof)(o) + digits) as i64))
+}
 
 fn g_self(obj: &PyObject) -> PyResult {
     Ok(int_ops::exact_int(obj))

@@ -237,7 +237,7 @@ pub fn parse_slots(
         if s == "__weakref__" {
             if spec.weakref {
                 return Err(type_error(
-                    "__weakref__ slot disallowed: either we already got one, or the base type has no weak references",
+                    "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
                 ));
             }
             spec.weakref = true;

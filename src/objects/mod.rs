@@ -72,6 +72,8 @@ pub mod tuple_methods;
 pub mod typecache;
 pub mod typeobj;
 pub mod typetype;
+pub mod weakproxy;
+pub mod weakref;
 
 pub use err::{PyErr, PyResult};
 pub use object::{PyObject, Ref};

@@ -169,7 +169,7 @@ pub static MODULE_TYPE: TypeObject = TypeObject::new_static(
     "module",
     std::mem::size_of::<ModuleObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::BASETYPE.0),
+    TypeFlags(TypeFlags::HAS_GC.0 | TypeFlags::BASETYPE.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: module_drop,
         traverse: Some(module_traverse),

@@ -24,6 +24,7 @@ pub fn install_slots() {
     super::exceptions::install_os_error();
     super::str_ops::install();
     super::bytes_methods::install();
+    super::weakproxy::install();
 }
 
 /// Static types defined by the operation modules, bases first.
@@ -55,6 +56,11 @@ pub fn more_types() -> Vec<&'static TypeObject> {
         &super::bytes_methods::BYTES_ITER_TYPE,
         &super::bytes_methods::BYTEARRAY_ITER_TYPE,
         &super::bytearray::BYTEARRAY_TYPE,
+    ]);
+    v.extend([
+        &super::weakref::REF_TYPE,
+        &super::weakproxy::PROXY_TYPE,
+        &super::weakproxy::CALLABLE_PROXY_TYPE,
     ]);
     v
 }

@@ -509,7 +509,7 @@ pub static SET_TYPE: TypeObject = TypeObject::new_static(
     "set",
     std::mem::size_of::<SetObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0),
+    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: set_drop,
         traverse: Some(set_traverse),
@@ -528,7 +528,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject::new_static(
     "frozenset",
     std::mem::size_of::<SetObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0),
+    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0 | TypeFlags::MANAGED_WEAKREF.0),
     Slots {
         drop: set_drop,
         traverse: Some(set_traverse),

@@ -35,6 +35,9 @@ impl TypeFlags {
     pub const HAS_GC: TypeFlags = TypeFlags(1 << 14);
     /// Instances carry a `__dict__` slot in front (HEAP-2).
     pub const MANAGED_DICT: TypeFlags = TypeFlags(1 << 4);
+    /// Instances can be weakly referenced: their weak-reference list head
+    /// is a slot in front (HEAP-2, WEAKLIST-1; CPython 3.12's flag).
+    pub const MANAGED_WEAKREF: TypeFlags = TypeFlags(1 << 3);
     /// Instances have a `__del__` to call before deallocation.
     pub const HAS_FINALIZER: TypeFlags = TypeFlags(1 << 0);
     /// Fast subclass checks.
@@ -476,11 +479,15 @@ impl TypeObject {
         }
     }
 
-    /// `__qualname__` (the name for built-in types).
+    /// `__qualname__` (the name for built-in types, without the module
+    /// part of a dotted static name such as `weakref.ReferenceType`).
     pub fn qualname(&self) -> String {
         match &*self.qualname.borrow() {
             Some(q) => q.to_string(),
-            None => self.name().to_string(),
+            None => {
+                let name = self.name();
+                name.rsplit('.').next().unwrap_or(&name).to_string()
+            }
         }
     }
 
@@ -492,7 +499,13 @@ impl TypeObject {
     /// `__module__` as a string, if it is one.
     pub fn module_name(&self) -> Option<String> {
         if !self.flags().contains(TypeFlags::HEAPTYPE) {
-            return Some("builtins".to_string());
+            // CPython's tp_name convention: `module.Name` for static types
+            // of other modules.
+            let name = self.name();
+            return Some(match name.rsplit_once('.') {
+                Some((m, _)) => m.to_string(),
+                None => "builtins".to_string(),
+            });
         }
         let d = self.dict.get()?;
         let m = super::dict::get_item_str(&d, "__module__")?;

@@ -268,13 +268,28 @@ pub fn new_class(
         None => None,
     };
     let with_dict = base_has_dict || spec.as_ref().is_none_or(|s| s.dict);
+    let var_sized = [
+        &super::int::INT_TYPE,
+        &super::tuple::TUPLE_TYPE,
+        &super::bytes::BYTES_TYPE,
+    ];
+    let var_sized_base = var_sized.iter().any(|v| solid.is_subtype(v));
+    // Weak references as CPython's type_new: a class adds them unless its
+    // base has them or is variable-sized; `__slots__` adds them only when
+    // it names `__weakref__` (WEAKLIST-1).
+    let base_has_weak = base.flags().contains(TypeFlags::MANAGED_WEAKREF);
+    let may_add_weak = !base_has_weak && !var_sized_base;
+    let add_weak = match &spec {
+        None => may_add_weak,
+        Some(s) if s.weakref && !may_add_weak => {
+            return Err(type_error(
+                "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+            ));
+        }
+        Some(s) => s.weakref,
+    };
     if let Some(spec) = &spec {
-        let var_sized = [
-            &super::int::INT_TYPE,
-            &super::tuple::TUPLE_TYPE,
-            &super::bytes::BYTES_TYPE,
-        ];
-        if !spec.names.is_empty() && var_sized.iter().any(|v| solid.is_subtype(v)) {
+        if !spec.names.is_empty() && var_sized_base {
             return Err(type_error(format!(
                 "nonempty __slots__ not supported for subtype of '{}'",
                 solid.name()
@@ -282,6 +297,9 @@ pub fn new_class(
         }
     }
     let mut flags = TypeFlags(TypeFlags::HEAPTYPE.0 | TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0);
+    if base_has_weak || add_weak {
+        flags = flags.union(TypeFlags::MANAGED_WEAKREF);
+    }
     if with_dict {
         flags = flags.union(TypeFlags::MANAGED_DICT);
     }
@@ -340,8 +358,12 @@ pub fn new_class(
     }
     // `__dict__` / `__weakref__` on the first class whose instances have a
     // dict (CPython's type_new adds them the same way).
-    if !base_has_dict && with_dict {
-        for def in [&super::attr::DICT_GETSET, &super::attr::WEAKREF_GETSET] {
+    let add_dict = !base_has_dict && with_dict;
+    for (def, add) in [
+        (&super::attr::DICT_GETSET, add_dict),
+        (&super::attr::WEAKREF_GETSET, add_weak),
+    ] {
+        if add {
             let key = super::str::intern(def.name);
             if d.get(&key)?.is_none() {
                 let descr = super::descr::new_getset_descr(def, &super::baseobject::OBJECT_TYPE);
@@ -504,7 +526,12 @@ fn type_clear(obj: &PyObject) {
 }
 
 fn get_name(obj: &PyObject) -> PyResult {
-    Ok(new_str(&as_type(obj).expect("type").name()))
+    let ty = as_type(obj).expect("type");
+    if !ty.is_heap() {
+        // A static type named `module.Name` (CPython's tp_name) is `Name`.
+        return Ok(new_str(&ty.qualname()));
+    }
+    Ok(new_str(&ty.name()))
 }
 
 fn set_name(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
@@ -542,7 +569,7 @@ fn get_module(obj: &PyObject) -> PyResult {
             }
         }
     }
-    Ok(new_str("builtins"))
+    Ok(new_str(&ty.module_name().unwrap_or_default()))
 }
 
 fn get_bases(obj: &PyObject) -> PyResult {
@@ -697,7 +724,12 @@ pub static TYPE_TYPE: TypeObject = TypeObject::new_static(
     "type",
     std::mem::size_of::<TypeObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(TypeFlags::BASETYPE.0 | TypeFlags::HAS_GC.0 | TypeFlags::TYPE_SUBCLASS.0),
+    TypeFlags(
+        TypeFlags::BASETYPE.0
+            | TypeFlags::HAS_GC.0
+            | TypeFlags::TYPE_SUBCLASS.0
+            | TypeFlags::MANAGED_WEAKREF.0,
+    ),
     Slots {
         drop: type_drop,
         sizeof: type_sizeof,

@@ -90,6 +90,8 @@ pub fn handle_uncaught(e: &PyErr) -> i32 {
 /// `__builtins__`), so objects die and their `__del__` runs in the order
 /// CPython's do; then a full collection finds the cycles.
 pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
+    // CPython's Py_FinalizeEx calls the atexit functions first.
+    crate::modules::atexit::run_exitfuncs();
     let dict = as_dict(d).expect("main dict");
     let keys = dict.keys();
     for pass in 0..2 {
