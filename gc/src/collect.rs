@@ -231,9 +231,14 @@ impl<T: GcObject> Collector<T> {
     ///
     /// `list` is an initialised ordinary list.
     unsafe fn write_cycles(&self, out: &mut dyn Write, msg: &str, list: HeaderRef) {
+        // SAFETY: the caller's guarantee.
+        let owned = unsafe { uncounted_referents::<T>(list) };
         let write = |h: HeaderRef| {
             // SAFETY: GC-2 — `h` heads a live object of `list`.
             let op = unsafe { h.object::<T>() };
+            if owned.binary_search(&(op.as_ptr() as usize)).is_ok() {
+                return; // not an object of its own (uncounted_referent)
+            }
             // SAFETY: as above.
             let name = unsafe { op.as_ref() }.type_name();
             debug::write_cycle(out, msg, name, op)
@@ -269,4 +274,24 @@ unsafe fn count_garbage<T: GcObject>(list: HeaderRef) -> usize {
     // SAFETY: the caller's guarantee; `count` runs only OBJ-4-pure code.
     unsafe { list::for_each(list, count) };
     n
+}
+
+/// Addresses of the uncounted referents (`GcObject::uncounted_referent`) of
+/// the objects of `list`, sorted.
+///
+/// # Safety
+///
+/// `list` is an initialised ordinary list.
+pub(crate) unsafe fn uncounted_referents<T: GcObject>(list: HeaderRef) -> Vec<usize> {
+    let mut owned = Vec::new();
+    let note = |h: HeaderRef| {
+        // SAFETY: GC-2 — `h` heads a live object of `list`.
+        if let Some(r) = unsafe { h.object::<T>().as_ref() }.uncounted_referent() {
+            owned.push(r.as_ptr() as usize);
+        }
+    };
+    // SAFETY: the caller's guarantee; `note` is OBJ-4-pure.
+    unsafe { list::for_each(list, note) };
+    owned.sort_unstable();
+    owned
 }

@@ -235,18 +235,12 @@ pub(crate) unsafe fn delete_garbage<T: GcObject>(
 ) {
     // With SAVEALL, an uncounted referent (GcObject::uncounted_referent) of
     // a saved object is not saved on its own: its owner keeps it.
-    let mut owned: Vec<usize> = Vec::new();
-    if save_all {
-        let note = |h: HeaderRef| {
-            // SAFETY: GC-2 — `h` heads a live object of `collectable`.
-            if let Some(r) = unsafe { object::<T>(h) }.uncounted_referent() {
-                owned.push(r.as_ptr() as usize);
-            }
-        };
-        // SAFETY: `collectable` is initialised; `note` is OBJ-4-pure.
-        unsafe { list::for_each(collectable, note) };
-        owned.sort_unstable();
-    }
+    let owned = if save_all {
+        // SAFETY: `collectable` is an initialised ordinary list.
+        unsafe { crate::collect::uncounted_referents::<T>(collectable) }
+    } else {
+        Vec::new()
+    };
     while !list::is_empty(collectable) {
         // SAFETY: GC-1 — a non-empty list's next is an element.
         let gc = unsafe { collectable.next() };
