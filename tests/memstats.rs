@@ -218,6 +218,65 @@ fn debug_allocator_runs_programs_unchanged() {
     assert_eq!(text(&dev.stdout), text(&plain.stdout));
 }
 
+/// In the child (see below): corrupt a debug block's tail guard and free it.
+fn corrupt_a_block() {
+    let _lock = pyrite::objects::global::lock_interpreter();
+    if std::env::var_os("PYRITE_TEST_TRACE").is_some() {
+        pyrite::modules::tracemalloc::start_tracing(5);
+    }
+    let p = pyrite::objects::heap::alloc_bytes(24);
+    // SAFETY: deliberately not: byte 24 is the block's first tail guard
+    // byte, still inside the debug block's memory.
+    unsafe { p.as_ptr().add(24).write(0x41) };
+    // SAFETY: `p` came from `alloc_bytes(24)`; the check will fail.
+    unsafe { pyrite::objects::heap::free_bytes(p, 24) };
+    unreachable!("the debug allocator aborts on corruption");
+}
+
+#[test]
+fn debug_allocator_reports_corruption_and_aborts() {
+    if std::env::var_os("PYRITE_TEST_CORRUPT").is_some() {
+        corrupt_a_block();
+    }
+    for trace in [false, true] {
+        let mut child = Command::new(std::env::current_exe().unwrap());
+        child
+            .args([
+                "--exact",
+                "debug_allocator_reports_corruption_and_aborts",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("PYRITE_TEST_CORRUPT", "1")
+            .env("PYRITEMALLOC", "debug");
+        if trace {
+            child.env("PYRITE_TEST_TRACE", "1");
+        }
+        let out = child.output().unwrap();
+        let err = text(&out.stderr);
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(6), "SIGABRT: {err}");
+        for needle in [
+            "pyrite allocator: free: bad trailing pad byte (buffer overwrite)",
+            "Debug memory block at address p=0x",
+            "24 bytes originally requested",
+            "1 damaged byte(s):",
+            "at p+24: 0x41, expected 0xfd *** OUCH",
+            "Fatal Python error: pyrite allocator free: bad trailing pad byte",
+            "No Python frame is running.",
+        ] {
+            assert!(err.contains(needle), "no {needle:?} in:\n{err}");
+        }
+        let traced =
+            "Memory block allocated at (most recent call first):\n  File \"<unknown>\", line 0";
+        if trace {
+            assert!(err.contains(traced), "{err}");
+        } else {
+            assert!(err.contains("Enable tracemalloc to get the memory block allocation traceback"));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // A JSON value parser: enough for the memstats object.
 

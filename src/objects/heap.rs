@@ -64,7 +64,9 @@ fn new_heap() -> Heap {
             if std::env::var("PYRITEMALLOC").is_ok_and(|v| v == "debug")
                 || crate::vm::memstats::dev_mode()
             {
-                Allocator::new_debug()
+                let mut a = Allocator::new_debug();
+                a.set_corruption_handler(Box::new(crate::vm::corruption::report_and_abort));
+                a
             } else {
                 Allocator::new()
             },

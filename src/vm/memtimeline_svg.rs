@@ -1,7 +1,7 @@
 //! The `-X memtimeline` picture: bytes in use (left axis, KiB or MiB) and
-//! arenas (right axis) against wall time in milliseconds, each collection
+//! arenas (right axis) against wall time (ms, or s past ten seconds), each collection
 //! a dot on the bytes line coloured by generation at the moment it ended
-//! (generations 1 and 2 also a faint band over their pause), a legend with the collection counts, and a
+//! (generation 2 also a faint band over its pause), a legend with the collection counts, and a
 //! summary line. Drawn with plotters' SVG backend into a string.
 
 use plotters::prelude::*;
@@ -20,6 +20,8 @@ const GEN_COLORS: [RGBColor; 3] = [
     RGBColor(0xd6, 0x27, 0x28),
 ];
 const GEN_RADIUS: [i32; 3] = [3, 4, 5];
+/// The data's share of the plot's height (the legend sits above it).
+const HEADROOM: f64 = 0.72;
 
 /// The unit bytes are shown in, and its size.
 fn byte_unit(max: u64) -> (&'static str, f64) {
@@ -49,6 +51,17 @@ fn grouped(n: u64) -> String {
     out
 }
 
+/// An axis label: at most three decimals, no trailing zeros.
+fn tick(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
 /// Render `t` as an SVG document.
 pub fn render(t: &Timeline) -> String {
     let mut svg = String::new();
@@ -74,7 +87,8 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
         .unwrap_or(0)
         .max(1);
     let (unit, div) = byte_unit(max_bytes);
-    let y_max = (max_bytes as f64 / div * 1.12).max(1.0);
+    // Headroom: the legend takes the top quarter of the plot, above the data.
+    let y_max = (max_bytes as f64 / div / HEADROOM).max(1.0);
     let x_max = t
         .points
         .last()
@@ -82,9 +96,15 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
         .max(t.total_ms)
         .max(1.0);
     let max_arenas = t.points.iter().map(|p| p.arenas).max().unwrap_or(0);
-    let arenas_max = (max_arenas.max(t.peak_arenas) as f64 * 1.12)
+    let arenas_max = (max_arenas.max(t.peak_arenas) as f64 / HEADROOM)
         .max(2.0)
         .ceil();
+    // Long runs in seconds, short ones in milliseconds.
+    let (x_unit, x_div) = if x_max >= 10_000.0 {
+        ("s", 1000.0)
+    } else {
+        ("ms", 1.0)
+    };
 
     let mut chart = ChartBuilder::on(&body)
         .caption(
@@ -100,10 +120,10 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
 
     chart
         .configure_mesh()
-        .x_desc("wall time (ms)")
+        .x_desc(format!("wall time ({x_unit})"))
         .y_desc(format!("bytes in use ({unit})"))
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.1}"))
+        .x_label_formatter(&|v| tick(v / x_div))
+        .y_label_formatter(&|v| tick(*v))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .label_style(("sans-serif", 13))
         .axis_desc_style(("sans-serif", 15))
@@ -116,10 +136,10 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
         .axis_desc_style(("sans-serif", 15))
         .draw()?;
 
-    // Generation-1 and -2 collections: their pause as a faint band behind
-    // the lines (at least a hair wide), in the generation's colour.
+    // Generation-2 collections: their pause as a faint band behind the
+    // lines (at least a hair wide).
     let hair = x_max / WIDTH as f64;
-    chart.draw_series(t.markers.iter().filter(|m| m.generation > 0).map(|m| {
+    chart.draw_series(t.markers.iter().filter(|m| m.generation == 2).map(|m| {
         let color = GEN_COLORS[m.generation as usize];
         Rectangle::new(
             [(m.ms - m.pause_ms.max(hair), 0.0), (m.ms, y_max)],
@@ -135,6 +155,8 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
         .label(format!("bytes in use (peak {})", human(t.peak_bytes)))
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], BYTES_COLOR.stroke_width(2)));
 
+    // A wide, pale line: where it follows the bytes it shows as a halo.
+    let arenas_style = ARENAS_COLOR.mix(0.55).stroke_width(5);
     // Arenas change in steps: hold each value until the next point.
     let mut steps = Vec::with_capacity(t.points.len() * 2);
     for (i, p) in t.points.iter().enumerate() {
@@ -144,12 +166,18 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
         steps.push((p.ms, p.arenas as f64));
     }
     chart
-        .draw_secondary_series(LineSeries::new(steps, ARENAS_COLOR.stroke_width(2)))?
+        .draw_secondary_series(LineSeries::new(steps, arenas_style))?
         .label(format!(
             "arenas with live blocks, right axis (peak mapped {})",
             t.peak_arenas
         ))
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], ARENAS_COLOR.stroke_width(2)));
+
+    // The bytes line again, unlabelled, so the arenas' steps do not hide it.
+    chart.draw_series(LineSeries::new(
+        t.points.iter().map(|p| (p.ms, p.bytes as f64 / div)),
+        BYTES_COLOR.stroke_width(2),
+    ))?;
 
     for g in 0..3 {
         let color = GEN_COLORS[g];
@@ -164,7 +192,7 @@ fn draw(t: &Timeline, svg: &mut String) -> DrawResult {
             .label(format!(
                 "generation {g} collection ({}){}",
                 grouped(t.collections[g]),
-                if g > 0 { ", band: its pause" } else { "" }
+                if g == 2 { ", band: its pause" } else { "" }
             ))
             .legend(move |(x, y)| Circle::new((x + 11, y), radius, color.filled()));
     }

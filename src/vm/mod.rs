@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod call;
+pub mod corruption;
 pub mod datastack;
 pub mod eval;
 pub mod exc_info;
