@@ -45,7 +45,7 @@ enum Command {
 }
 
 /// One-letter options that take no argument and change nothing in pyrite.
-const IGNORED_FLAGS: &str = "bBdEIOsSuvxRP";
+const IGNORED_FLAGS: &str = "bdEIOsSuvxRP";
 
 fn parse_args(args: &[String]) -> Command {
     let (mut interactive, mut quiet) = (false, false);
@@ -97,6 +97,7 @@ fn parse_args(args: &[String]) -> Command {
                 'V' => return Command::Version,
                 'h' | '?' => return Command::Help,
                 'i' => interactive = true,
+                'B' => pyrite::vm::pycache::set_dont_write_bytecode(true),
                 'q' => quiet = true,
                 c if IGNORED_FLAGS.contains(c) => {}
                 c => return Command::Usage(format!("Unknown option: -{c}")),
@@ -270,13 +271,16 @@ const HELP: &str = "\
 Options:
 -c cmd : program passed in as string (terminates option list)
 -h     : print this help message and exit (also -? or --help)
+-B     : don't write __pycache__/NAME.pyrite-VERSION.pyc files on import;
+         also PYTHONDONTWRITEBYTECODE=x
 -i     : inspect interactively after running script; forces a prompt even
          if stdin does not appear to be a terminal
 -m mod : run mod.py from the current directory as a script (terminates option list)
 -q     : don't print version and copyright messages on interactive startup
 -V     : print the pyrite version number and exit (also --version)
 -X opt : set implementation-specific option: memstats[=json] (allocator and GC
-         tables at exit), memtimeline=FILE.svg (memory over time), dev
+         tables at exit), memtimeline=FILE.svg (memory over time), dev,
+         nosuperinstructions (compile without superinstructions)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]

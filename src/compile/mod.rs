@@ -8,6 +8,7 @@ pub mod code;
 pub mod codegen;
 pub mod dis;
 pub mod flowgraph;
+pub mod marshal;
 pub mod opcode;
 pub mod superinstr;
 pub mod symtable;

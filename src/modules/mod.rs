@@ -15,6 +15,7 @@ pub mod builtins_text;
 pub mod dis_native;
 pub mod frozen;
 pub mod gc;
+pub mod marshal;
 pub mod math;
 pub mod profiling;
 pub mod pylib;
@@ -35,6 +36,7 @@ pub const BUILTIN_MODULES: &[&str] = &[
     "gc",
     "time",
     "math",
+    "marshal",
     "_tracemalloc",
     "_weakref",
     "atexit",
@@ -47,6 +49,7 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "gc" => Some(gc::make_module()),
         "time" => Some(time::make_module()),
         "math" => Some(math::make_module()),
+        "marshal" => Some(marshal::make_module()),
         "_tracemalloc" => Some(tracemalloc::make_module()),
         "_weakref" => Some(weakref::make_module()),
         "atexit" => Some(atexit::make_module()),

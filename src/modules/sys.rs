@@ -295,6 +295,11 @@ pub fn make_module() -> Ref {
     set_item_str(&d, "stdin", stdin.clone());
     set_item_str(&d, "__stdin__", stdin);
     set_item_str(&d, "maxsize", new_int(i64::MAX));
+    set_item_str(
+        &d,
+        "dont_write_bytecode",
+        crate::objects::bool::new_bool(crate::vm::pycache::dont_write_bytecode_default()),
+    );
     set_item_str(&d, "byteorder", new_str("little"));
     set_item_str(&d, "platform", new_str("linux"));
     set_item_str(

@@ -206,7 +206,10 @@ fn load_source_module(name: &str, file: &Path, package_dir: Option<&Path>) -> Py
     let source =
         std::fs::read_to_string(file).map_err(|e| PyErr::new(&exc::IMPORT_ERROR, e.to_string()))?;
     let filename = file.to_string_lossy().to_string();
-    load_module_text(name, &source, &filename, Some(&filename), package_dir)
+    // A file's code comes through the bytecode cache (vm/pycache.rs).
+    load_module_with(name, Some(&filename), package_dir, || {
+        super::pycache::load_or_compile(&source, file, &filename)
+    })
 }
 
 /// Compile and run `source` as module `name` (a file's, or an embedded
@@ -217,6 +220,19 @@ fn load_module_text(
     filename: &str,
     file_attr: Option<&str>,
     package_dir: Option<&Path>,
+) -> PyResult {
+    load_module_with(name, file_attr, package_dir, || {
+        crate::compile::codegen::compile(source, filename, crate::compile::codegen::Mode::Exec)
+            .map(Rc::new)
+    })
+}
+
+/// Run the code `code()` gives as module `name`.
+fn load_module_with(
+    name: &str,
+    file_attr: Option<&str>,
+    package_dir: Option<&Path>,
+    code: impl FnOnce() -> Result<Rc<crate::compile::code::CodeUnit>, crate::syntax::SyntaxError>,
 ) -> PyResult {
     let modules = super::modules();
     let m = new_module(name);
@@ -236,18 +252,14 @@ fn load_module_text(
         }
     }
     set_item_str(&modules, name, m.clone());
-    let unit = match crate::compile::codegen::compile(
-        source,
-        filename,
-        crate::compile::codegen::Mode::Exec,
-    ) {
+    let unit = match code() {
         Ok(u) => u,
         Err(e) => {
             as_dict(&modules).expect("dict").remove(&new_str(name))?;
             return Err(crate::modules::builtins::syntax_error_to_exception(&e));
         }
     };
-    if let Err(e) = super::run_code(Rc::new(unit), &d, None) {
+    if let Err(e) = super::run_code(unit, &d, None) {
         as_dict(&modules).expect("dict").remove(&new_str(name))?;
         return Err(e);
     }

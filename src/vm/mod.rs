@@ -17,6 +17,7 @@ mod memtimeline_svg;
 pub mod ops;
 #[cfg(feature = "opcode-pairs")]
 pub mod pairs;
+pub mod pycache;
 pub mod recursion;
 pub mod suggestions;
 pub mod traceback;
