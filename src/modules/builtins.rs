@@ -189,7 +189,12 @@ pub fn isinstance_of(obj: &PyObject, cls: &PyObject) -> PyResult<bool> {
             return Ok(true);
         }
         if std::ptr::eq(cls.ty(), &TYPE_TYPE) {
-            return Ok(false);
+            // CPython's object_isinstance: an object may claim another
+            // class through `__class__` (weakref proxies, mocks).
+            let icls = protocol::getattr_opt(obj, &crate::objects::str::intern("__class__"))?;
+            return Ok(icls.is_some_and(|c| {
+                !c.is(obj.ty().as_object()) && as_type(&c).is_some_and(|ct| ct.is_subtype(t))
+            }));
         }
         if let Some(check) = cls.ty().lookup_str("__instancecheck__") {
             let r = protocol::call_method_obj(&check, cls, &[obj.to_ref()])?;

@@ -265,6 +265,7 @@ pub fn make_module() -> Ref {
             ("getallocatedblocks", super::sys_memory::getallocatedblocks),
             ("getdefaultencoding", getdefaultencoding),
             ("_getframe", super::sys_extra::getframe),
+            ("excepthook", super::sys_memory::excepthook),
             (
                 "get_int_max_str_digits",
                 crate::objects::int_methods::sys_get_int_max_str_digits,
@@ -278,6 +279,9 @@ pub fn make_module() -> Ref {
     let d = module_dict(&m).expect("sys dict");
     let argv = ARGV.with(|a| a.borrow().iter().map(|s| new_str(s)).collect::<Vec<_>>());
     set_item_str(&d, "argv", crate::objects::list::new_list(argv));
+    if let Some(hook) = crate::objects::dict::get_item_str(&d, "excepthook") {
+        set_item_str(&d, "__excepthook__", hook);
+    }
     let path0 = PATH0.with(|p| p.borrow().clone());
     set_item_str(
         &d,

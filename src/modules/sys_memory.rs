@@ -114,6 +114,21 @@ pub fn getallocatedblocks(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(new_int(heap::heap().allocated_blocks() as i64))
 }
 
+/// `sys.excepthook(type, value, traceback)`: print the exception and its
+/// traceback on stderr, as for an uncaught one (weakref.finalize's exit
+/// hook reports through it).
+pub fn excepthook(args: &[Ref], kw: KwNames<'_>) -> PyResult {
+    let a = super::args::positional("excepthook", args, kw, 3, 3)?;
+    if !a[1].is_instance_of(&exc::BASE_EXCEPTION) {
+        return Err(type_error(format!(
+            "print_exception(): Exception expected for value, {} found",
+            a[1].ty().name()
+        )));
+    }
+    crate::vm::traceback::print_exception(&PyErr::from_instance(a[1].clone()));
+    Ok(crate::objects::none::none())
+}
+
 /// CPython's `printone`: the label padded to 35 columns, `=`, and the
 /// value with thousands separators right-aligned in 21 columns.
 fn print_one(out: &mut String, label: &str, value: usize) {
