@@ -38,6 +38,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         keywords: &'a [Keyword<'a>],
     ) -> Result<()> {
         self.validate_keywords(keywords)?;
+        self.check_caller(func);
         if self.method_call(func, args, keywords)? {
             return Ok(());
         }

@@ -115,6 +115,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     ops,
                     comparators,
                 } if ops.len() > 1 => {
+                    self.check_compare(left, ops, comparators);
                     let n = ops.len() - 1;
                     let cleanup = self.new_block();
                     self.expr(left)?;

@@ -184,6 +184,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if ctx.get() == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.emit(
@@ -405,6 +408,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         comparators: &'a [&'a Expr<'a>],
     ) -> Result<()> {
         use Opcode::*;
+        self.check_compare(left, ops, comparators);
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {

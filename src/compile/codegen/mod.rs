@@ -40,6 +40,7 @@ mod fold;
 mod function;
 mod generator;
 mod stmt;
+mod warn;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -117,8 +118,11 @@ pub fn compile_module(
         units: Vec::new(),
         folded: HashMap::new(),
         depth: 0,
+        warnings: Vec::new(),
     };
-    c.compile_mod(module, mode)
+    let result = c.compile_mod(module, mode);
+    warn::print_warnings(filename, &c.warnings);
+    result
 }
 
 /// The kind of scope a unit compiles (CPython's `COMPILER_SCOPE_*`).
@@ -207,6 +211,8 @@ pub(crate) struct Compiler<'s, 'a> {
     folded: HashMap<usize, Option<Constant>>,
     /// Nesting of `expr`/`stmt`/fold calls (GEN-4).
     depth: u32,
+    /// `SyntaxWarning`s found so far: (line, message).
+    warnings: Vec<(u32, String)>,
 }
 
 /// GEN-4: the deepest nesting of expressions and statements compiled, as
