@@ -188,7 +188,7 @@ fn run_script(script: &str, rest: &[String], interactive: bool, quiet: bool) -> 
             pyrite::modules::sys::set_argv(argv, dir);
             pyrite::vm::main::run_main(&source, &shown)
         });
-        return ExitCode::from((status & 0xff) as u8);
+        return pyrite::vm::main::exit_code(status);
     }
     run_with(
         MainOptions {
@@ -210,7 +210,7 @@ fn run_with(opts: MainOptions, argv: Vec<String>, path0: String) -> ExitCode {
         pyrite::modules::sys_extra::set_inspect(opts.interactive);
         pyrite::vm::interactive::run_main_with(opts)
     });
-    ExitCode::from((status & 0xff) as u8)
+    pyrite::vm::main::exit_code(status)
 }
 
 /// `-m mod`: `mod.py` (or `mod/__main__.py`) in the current directory.

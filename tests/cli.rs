@@ -257,3 +257,16 @@ fn usage_errors_are_reported_as_cpython_reports_them() {
         assert_eq!(first(&ours), first(&theirs), "{args:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_uncaught_keyboard_interrupt_ends_the_process_by_sigint_as_cpython() {
+    use std::os::unix::process::ExitStatusExt;
+    let code = "print('before')\nraise KeyboardInterrupt\n";
+    let ours = pyrite().args(["-c", code]).output().unwrap();
+    let theirs = python3().args(["-c", code]).output().unwrap();
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(stderr_of(&ours), stderr_of(&theirs));
+    assert_eq!(theirs.status.signal(), Some(2), "CPython dies of SIGINT");
+    assert_eq!(ours.status.signal(), theirs.status.signal());
+}

@@ -82,7 +82,41 @@ pub fn handle_uncaught(e: &PyErr) -> i32 {
         return 1;
     }
     super::traceback::print_exception(e);
+    if e.matches(&exc::KEYBOARD_INTERRUPT) {
+        return EXIT_SIGINT;
+    }
     1
+}
+
+/// The status [`handle_uncaught`] gives an uncaught KeyboardInterrupt: the
+/// process should die of SIGINT, as CPython's does (a shell sees 130).
+pub const EXIT_SIGINT: i32 = -2;
+
+/// Leave the process with `status` from [`run_main`] and its kin: dying of
+/// SIGINT for [`EXIT_SIGINT`], else the exit code `status & 0xff`.
+pub fn exit_code(status: i32) -> std::process::ExitCode {
+    if status == EXIT_SIGINT {
+        crate::modules::sys::flush_stdout();
+        die_of_sigint();
+        return std::process::ExitCode::from(130);
+    }
+    std::process::ExitCode::from((status & 0xff) as u8)
+}
+
+/// Restore SIGINT's default action and raise it (CPython's `exit_sigint`).
+fn die_of_sigint() {
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+        fn raise(sig: i32) -> i32;
+    }
+    const SIGINT: i32 = 2;
+    const SIG_DFL: usize = 0;
+    // SAFETY: libc's signal(2): installing the default action is always
+    // valid; no Rust code relies on a SIGINT handler.
+    unsafe { signal(SIGINT, SIG_DFL) };
+    // SAFETY: libc's raise(3) with a valid signal number; with the default
+    // action the process ends here.
+    unsafe { raise(SIGINT) };
 }
 
 /// CPython's `_PyModule_ClearDict` on `__main__`: names starting with one
