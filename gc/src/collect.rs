@@ -17,8 +17,9 @@ use crate::generation::{Generation, NUM_GENERATIONS};
 use crate::header::HeaderRef;
 use crate::list;
 use crate::object::GcObject;
-use crate::reachability::{deduce_unreachable, untrack_survivors};
+use crate::reachability::{deduce_unreachable, untrack_survivors, Released};
 use crate::stats::{CollectError, CollectionRecord};
+use crate::visitor::{Action, Visitor};
 use crate::{Collector, GcHeader};
 
 /// Aborts the process if dropped during unwinding: a panic out of
@@ -68,6 +69,67 @@ impl<T: GcObject> Collector<T> {
         generation: Generation,
         out: &mut dyn Write,
     ) -> Result<CollectionRecord, CollectError> {
+        self.collect_inner(generation, out, &[])
+    }
+
+    /// A full collection as if the caller had dropped every reference it
+    /// holds to each of `roots` (all references no tracked object holds):
+    /// a roots object that nothing in the heap keeps alive is garbage, with
+    /// everything only it reaches. An embedder uses it at exit to finalize
+    /// a finished program's globals in collection order, as CPython does
+    /// when `__main__` becomes garbage. The caller keeps its references, so
+    /// the roots outlive the collection (cleared if they were garbage).
+    ///
+    /// # Safety
+    ///
+    /// Each root is alive; references to it that no tracked object's
+    /// `traverse` reports stay held, unchanged, until the call returns.
+    ///
+    /// # Errors
+    ///
+    /// As [`collect`](Collector::collect).
+    pub unsafe fn collect_releasing(
+        &self,
+        roots: &[NonNull<T>],
+        out: &mut dyn Write,
+    ) -> Result<CollectionRecord, CollectError> {
+        if self.collecting.get() {
+            return Err(CollectError::AlreadyCollecting);
+        }
+        let mut addrs: Vec<usize> = roots.iter().map(|r| r.as_ptr() as usize).collect();
+        addrs.sort_unstable();
+        addrs.dedup();
+        let mut heap_refs = vec![0usize; addrs.len()];
+        let mut visitor = Visitor::new(Action::CountReferences {
+            targets: &addrs,
+            counts: &mut heap_refs,
+        });
+        for g in Generation::ALL {
+            let count = |h: HeaderRef| {
+                // SAFETY: GC-2 — `h` heads a tracked, live object.
+                unsafe { h.object::<T>().as_ref() }.traverse(&mut visitor);
+            };
+            // SAFETY: an initialised generation head; traverse is OBJ-4-pure.
+            unsafe { list::for_each(self.lists.generation(g), count) };
+        }
+        let released: Vec<Released> = addrs
+            .iter()
+            .zip(&heap_refs)
+            .map(|(&a, &heap)| {
+                // SAFETY: the caller guarantees each root is alive.
+                let rc = unsafe { NonNull::new_unchecked(a as *mut T).as_ref() }.refcount();
+                (a, rc.saturating_sub(heap))
+            })
+            .collect();
+        self.collect_inner(Generation::Old, out, &released)
+    }
+
+    fn collect_inner(
+        &self,
+        generation: Generation,
+        out: &mut dyn Write,
+        released: &[Released],
+    ) -> Result<CollectionRecord, CollectError> {
         if self.collecting.replace(true) {
             return Err(CollectError::AlreadyCollecting);
         }
@@ -83,7 +145,7 @@ impl<T: GcObject> Collector<T> {
             // SAFETY: `collecting` was false, so no collection is running and
             // every tracked header is in one of the four lists, without
             // collecting or unreachable flags (GC-4, GC-5).
-            unsafe { self.collect_main(generation, out) }
+            unsafe { self.collect_main(generation, out, released) }
         };
         self.stats.borrow_mut().add(record);
         let stop = CollectionInfo {
@@ -109,7 +171,12 @@ impl<T: GcObject> Collector<T> {
     /// # Safety
     ///
     /// No collection is running (GC-4, GC-5 hold with no flags set).
-    unsafe fn collect_main(&self, generation: Generation, out: &mut dyn Write) -> CollectionRecord {
+    unsafe fn collect_main(
+        &self,
+        generation: Generation,
+        out: &mut dyn Write,
+        released: &[Released],
+    ) -> CollectionRecord {
         let started = Instant::now();
         let flags = self.debug.get();
         if flags.contains(DebugFlags::STATS) {
@@ -134,7 +201,7 @@ impl<T: GcObject> Collector<T> {
         let unreachable = unsafe { HeaderRef::new(NonNull::from(&*unreachable)) };
         list::init(unreachable);
         // SAFETY: `young` holds only flag-free objects (no collection runs).
-        let visited = unsafe { deduce_unreachable::<T>(young, unreachable) };
+        let visited = unsafe { deduce_unreachable::<T>(young, unreachable, released) };
 
         // Survivors: untrack those that can never be in a cycle, promote the
         // rest (only OBJ-4 code has run so far).
@@ -178,7 +245,7 @@ impl<T: GcObject> Collector<T> {
         unsafe { finalize_garbage::<T>(unreachable) };
         // SAFETY: as left by finalize_garbage; `final_unreachable` is an
         // initialised empty head; `old` a generation head.
-        unsafe { handle_resurrected_objects::<T>(unreachable, final_unreachable, old) };
+        unsafe { handle_resurrected_objects::<T>(unreachable, final_unreachable, old, released) };
 
         // 8. Clear the garbage (or save it all); refcounting frees it.
         // SAFETY: `final_unreachable` is an ordinary list of collecting objects.

@@ -204,12 +204,13 @@ pub(crate) unsafe fn handle_resurrected_objects<T: GcObject>(
     unreachable: HeaderRef,
     still_unreachable: HeaderRef,
     old: HeaderRef,
+    released: &[crate::reachability::Released],
 ) {
     // SAFETY: `unreachable` is an initialised list.
     unsafe { clear_collecting_flags(unreachable) };
     // SAFETY: flag-free but FINALIZED now, `unreachable` is a valid base;
     // `still_unreachable` is an initialised empty head on the caller's frame.
-    unsafe { deduce_unreachable::<T>(unreachable, still_unreachable) };
+    unsafe { deduce_unreachable::<T>(unreachable, still_unreachable, released) };
     // SAFETY: `still_unreachable` comes from move_unreachable.
     unsafe { clear_unreachable_mask(still_unreachable) };
     // SAFETY: distinct initialised heads; what is left in `unreachable` is

@@ -23,6 +23,20 @@ unsafe fn object<'a, T: GcObject>(h: HeaderRef) -> &'a T {
     unsafe { h.object::<T>().as_ref() }
 }
 
+/// References the caller of a releasing collection holds to an object and
+/// wants treated as dropped: (object address, count), sorted by address.
+pub(crate) type Released = (usize, usize);
+
+/// How many of `h`'s object's references are released (0 if none).
+#[cold]
+fn released_refs<T: GcObject>(h: HeaderRef, released: &[Released]) -> usize {
+    // SAFETY: GC-2 — `h` heads a live object (only its address is used).
+    let addr = unsafe { h.object::<T>() }.as_ptr() as usize;
+    released
+        .binary_search_by_key(&addr, |r| r.0)
+        .map_or(0, |i| released[i].1)
+}
+
 /// Pass 2. Copy each object's refcount into gc_refs.
 ///
 /// Post-condition: every header of `young` has `PREV_COLLECTING` set and
@@ -32,13 +46,16 @@ unsafe fn object<'a, T: GcObject>(h: HeaderRef) -> &'a T {
 /// # Safety
 ///
 /// `young` is an initialised list head outside any collection (GC-5).
-pub(crate) unsafe fn update_refs<T: GcObject>(young: HeaderRef) -> usize {
+pub(crate) unsafe fn update_refs<T: GcObject>(young: HeaderRef, released: &[Released]) -> usize {
     let mut n = 0;
     // SAFETY: `young` is an initialised list (GC-1).
     let mut h = unsafe { young.next() };
     while h != young {
         // SAFETY: GC-1, GC-2 — elements of a list are headers of live objects.
-        let refcount = unsafe { object::<T>(h) }.refcount();
+        let mut refcount = unsafe { object::<T>(h) }.refcount();
+        if !released.is_empty() {
+            refcount -= released_refs::<T>(h, released);
+        }
         debug_assert!(refcount > 0, "OBJ-2: a tracked object has refcount 0");
         h.reset_refs(refcount);
         n += 1;
@@ -171,9 +188,10 @@ pub(crate) unsafe fn visit_reachable(gc: HeaderRef, young: HeaderRef) {
 pub(crate) unsafe fn deduce_unreachable<T: GcObject>(
     base: HeaderRef,
     unreachable: HeaderRef,
+    released: &[Released],
 ) -> usize {
     // SAFETY: the caller's guarantee on `base`.
-    let candidates = unsafe { update_refs::<T>(base) };
+    let candidates = unsafe { update_refs::<T>(base, released) };
     // SAFETY: `base` has just been through update_refs.
     unsafe { subtract_refs::<T>(base) };
     // SAFETY: `base` has been through both; the caller's guarantee on

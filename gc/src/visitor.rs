@@ -30,6 +30,12 @@ pub(crate) enum Action<'a, T> {
     /// `referrers`: note whether any referent's address is in `targets`
     /// (sorted).
     FindReferent { targets: &'a [usize], found: bool },
+    /// `collect_releasing`: count the references to each of `targets`
+    /// (sorted) in `counts`.
+    CountReferences {
+        targets: &'a [usize],
+        counts: &'a mut [usize],
+    },
 }
 
 impl<'a, T: GcObject> Visitor<'a, T> {
@@ -73,6 +79,11 @@ impl<'a, T: GcObject> Visitor<'a, T> {
                 }
             }
             Action::CollectReferents { out } => out.push(referent),
+            Action::CountReferences { targets, counts } => {
+                if let Ok(i) = targets.binary_search(&(referent.as_ptr() as usize)) {
+                    counts[i] += 1;
+                }
+            }
             Action::FindReferent { targets, found } => {
                 if !*found && targets.binary_search(&(referent.as_ptr() as usize)).is_ok() {
                     *found = true;

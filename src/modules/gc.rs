@@ -168,6 +168,22 @@ pub fn collect_at_shutdown() {
     AT_SHUTDOWN.store(false, Relaxed);
 }
 
+/// The exit collection that finds a finished program's globals garbage
+/// (`__main__` and its dict, `roots`, once no heap object keeps them):
+/// everything only they reach is finalized in collection order and
+/// cleared, as when CPython's `__main__` module dies at exit. The callers'
+/// own references to `roots` are treated as dropped.
+pub fn collect_releasing_at_shutdown(roots: &[&Ref]) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let _ = STATE.get();
+    AT_SHUTDOWN.store(true, Relaxed);
+    let roots: Vec<_> = roots.iter().map(|r| r.as_ptr()).collect();
+    // SAFETY: the roots are alive (the callers hold them) and the callers'
+    // references are held, unchanged, across the call.
+    let _ = unsafe { heap().gc.collect_releasing(&roots, &mut StderrOut) };
+    AT_SHUTDOWN.store(false, Relaxed);
+}
+
 /// Run the automatic collection the trigger says is due.
 pub fn collect_if_due() {
     if let Some(g) = heap().gc.collection_due() {

@@ -126,6 +126,18 @@ fn die_of_sigint() {
 pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
     // CPython's Py_FinalizeEx calls the atexit functions first.
     crate::modules::atexit::run_exitfuncs();
+    // CPython's finalize_modules: `__main__` leaves sys.modules; when no
+    // other object keeps it, it and its globals are garbage, and the exit
+    // collection finalizes what only they hold in collection order.
+    let main = as_dict(&super::modules())
+        .and_then(|m| m.remove(&crate::objects::str::intern("__main__")).ok())
+        .flatten();
+    match &main {
+        Some(m) => crate::modules::gc::collect_releasing_at_shutdown(&[m, d]),
+        None => crate::modules::gc::collect_releasing_at_shutdown(&[d]),
+    }
+    drop(main);
+    // What is still alive: CPython's _PyModule_ClearDict, then collect.
     let dict = as_dict(d).expect("main dict");
     let keys = dict.keys();
     for pass in 0..2 {
