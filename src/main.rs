@@ -286,7 +286,16 @@ file   : program read from script file
 arg ...: arguments passed to program in sys.argv[1:]
 ";
 
+/// `--features dhat-heap`: every Rust-heap allocation of the runtime goes
+/// through DHAT's allocator (README.md, "Profiling").
+#[cfg(feature = "dhat-heap")]
+#[global_allocator]
+static DHAT_ALLOC: dhat::Alloc = dhat::Alloc;
+
 fn main() -> ExitCode {
+    // Written to dhat-heap.json when dropped, at the end of `main`.
+    #[cfg(feature = "dhat-heap")]
+    let _dhat = dhat::Profiler::new_heap();
     let args: Vec<String> = std::env::args().skip(1).collect();
     match parse_args(&args) {
         Command::Version => {

@@ -172,16 +172,20 @@ impl AllocObserver for CountingObserver {
     }
 }
 
-/// The observer hook: the pair workload with no observer and with one.
+/// The observer hook: the pair workload with no observer, with one, and
+/// with one set and removed again (what pyrite's profilers do when they
+/// stop: the fast path must be back to its cost with none).
 fn hook(c: &mut Criterion) {
     let mut group = c.benchmark_group("hook_pair_32");
     group.throughput(Throughput::Elements(1));
-    for observed in [false, true] {
+    for name in ["no_observer", "observer", "observer_removed"] {
         let mut a = Allocator::new();
-        if observed {
+        if name != "no_observer" {
             a.set_observer(Some(Box::new(CountingObserver(0))));
         }
-        let name = if observed { "observer" } else { "no_observer" };
+        if name == "observer_removed" {
+            a.set_observer(None);
+        }
         // One block kept live, as in `pair_32`.
         let keep = a.alloc(32).unwrap();
         group.bench_function(name, |b| {

@@ -1,7 +1,8 @@
 //! The allocation profilers' start-up and exit: `-X tracemalloc[=N]` (and
 //! `PYTHONTRACEMALLOC=N`) start tracemalloc before the program runs, as
 //! CPython does; `-X allocprofile[=FILE.json]` records a DHAT profile of
-//! the whole run, written at exit (default file `pyrite-alloc.json`).
+//! the whole run, written when the program ends (default file
+//! `pyrite-alloc.json`).
 
 use std::sync::Mutex;
 
@@ -41,7 +42,11 @@ pub fn start() -> Result<(), i32> {
         .unwrap_or_else(|e| e.into_inner())
         .clone();
     if let Err(msg) = super::tracemalloc::start_from_config(x.as_deref()) {
-        eprintln!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n");
+        if msg.contains("\nPython runtime state") {
+            eprintln!("Fatal Python error: {msg}\n");
+        } else {
+            eprintln!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n");
+        }
         return Err(1);
     }
     let profile = ALLOCPROFILE
@@ -56,7 +61,15 @@ pub fn start() -> Result<(), i32> {
     Ok(())
 }
 
-/// At exit, after shutdown: write the allocation profile, stop tracing.
+/// When the program has ended, before shutdown clears `__main__`: write
+/// the allocation profile (its "at t-end" figures are what the program
+/// still held).
+pub fn before_shutdown() {
+    super::allocprofile::finish();
+}
+
+/// At exit, after shutdown: stop tracing (and write the profile, if the
+/// program ended some other way).
 pub fn finish() {
     super::allocprofile::finish();
     super::tracemalloc::stop_tracing();

@@ -131,16 +131,16 @@ pub fn block_traceback(addr: usize) -> Option<Vec<(Rc<str>, u32)>> {
 }
 
 /// `-X tracemalloc[=N]` / `PYTHONTRACEMALLOC=N`: the frame count asked
-/// for (0 for "off"), `None` for an invalid value.
-pub fn parse_nframe(value: &str) -> Option<usize> {
-    match value.parse::<i64>() {
-        Ok(n) if (0..=MAX_NFRAME).contains(&n) => Some(n as usize),
-        _ => None,
-    }
+/// for (0 for "off"; checked against the limit when tracing starts),
+/// `None` for a value that is not a count.
+pub fn parse_nframe(value: &str) -> Option<u64> {
+    value.parse::<u64>().ok()
 }
 
 /// Start tracing as the command line and environment ask, before the
-/// program runs; `Err` with CPython's fatal message on a bad value.
+/// program runs; `Err` with CPython's fatal message on a bad value (its
+/// lines after the first; "Python runtime state: preinitialized" follows
+/// unless given).
 pub fn start_from_config(x_option: Option<&str>) -> Result<(), String> {
     let mut nframe = 0;
     if let Ok(v) = std::env::var("PYTHONTRACEMALLOC") {
@@ -160,8 +160,15 @@ pub fn start_from_config(x_option: Option<&str>) -> Result<(), String> {
             })?
         };
     }
+    if nframe > MAX_NFRAME as u64 {
+        return Err(format!(
+            "init_interp_main: can't initialize tracemalloc\n\
+             Python runtime state: core initialized\n\
+             ValueError: the number of frames must be in range [1; {MAX_NFRAME}]"
+        ));
+    }
     if nframe > 0 {
-        start_tracing(nframe);
+        start_tracing(nframe as usize);
     }
     Ok(())
 }

@@ -63,6 +63,7 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
         status = repl(&d, opts.quiet);
     }
     let status = status.unwrap_or_else(|s| s);
+    crate::modules::profiling::before_shutdown();
     let status = super::main::shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();

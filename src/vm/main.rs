@@ -59,6 +59,7 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
             1
         }
     };
+    crate::modules::profiling::before_shutdown();
     let status = shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();
