@@ -157,6 +157,14 @@ fn memstats_json_is_one_object_with_consistent_totals() {
     assert!(n(&gens[2], "collections") >= 1.0, "the shutdown collection");
     assert!(n(gc, "collected") >= 12.0 * 800.0, "every ring is garbage");
     assert!(n(gc, "objects_tracked") >= 0.0);
+    // PYRITEMALLOCSTATS=json asks for the same.
+    let env = pyrite()
+        .env("PYRITEMALLOCSTATS", "json")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v = Json::parse(text(&env.stderr).trim()).unwrap();
+    assert_eq!(v.get("gc").get("generations").arr().len(), 3);
 }
 
 #[test]

@@ -356,3 +356,64 @@ pub fn finish() {
         eprintln!("pyrite: can't write memory timeline '{path}': {e}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sampler() -> Sampler {
+        Sampler {
+            start: Instant::now(),
+            timeline: Timeline::default(),
+            bytes: 0,
+            arenas: HashMap::new(),
+            arenas_live: 0,
+            stride: 256,
+            last_event: 0,
+            last_bytes: 0,
+            gen0_stride: 1,
+        }
+    }
+
+    /// TIMELINE-1: a long run keeps bounded buffers and exact counts.
+    #[test]
+    fn a_long_run_stays_bounded() {
+        let mut s = sampler();
+        let stats = pyrite_allocator::Stats::default();
+        let arena = PyriteGeometry::ARENA_SIZE;
+        for i in 0..2_000_000usize {
+            // Blocks in two arenas, growing then shrinking.
+            let ptr = (1 + i % 2) * arena + 64;
+            s.event(i % 3 != 2, ptr, 48, Domain::Small);
+            if i % 700 == 0 {
+                let g = if i % 7000 == 0 { 1 } else { 0 };
+                s.collection(g, 0, 0.1, &stats);
+            }
+        }
+        assert!(s.timeline.points.len() < MAX_POINTS);
+        assert!(s.timeline.markers.len() < MAX_MARKERS);
+        assert_eq!(s.timeline.events, 2_000_000);
+        let total: u64 = s.timeline.collections.iter().sum();
+        assert_eq!(total, 2_000_000 / 700 + 1);
+        assert!(s.timeline.markers.iter().any(|m| m.generation == 1));
+        // Points stay in time order through the merges.
+        assert!(s
+            .timeline
+            .points
+            .windows(2)
+            .all(|w| w[0].event <= w[1].event));
+    }
+
+    /// Arenas count the ones holding live blocks.
+    #[test]
+    fn arenas_follow_live_blocks() {
+        let mut s = sampler();
+        let arena = PyriteGeometry::ARENA_SIZE;
+        s.event(true, arena + 8, 16, Domain::Small);
+        s.event(true, 2 * arena + 8, 16, Domain::Small);
+        s.event(true, 2 * arena + 32, 600, Domain::Raw);
+        assert_eq!((s.arenas_live, s.bytes), (2, 16 + 16 + 600));
+        s.event(false, arena + 8, 16, Domain::Small);
+        assert_eq!(s.arenas_live, 1);
+    }
+}
