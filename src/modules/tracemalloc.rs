@@ -117,9 +117,10 @@ pub fn is_tracing() -> bool {
 }
 
 /// The innermost-first frames of the block at `addr`, if traced (for
-/// reports such as the debug allocator's).
+/// reports such as the debug allocator's, which may come from inside an
+/// allocator call: `None` rather than a panic if the state is busy).
 pub fn block_traceback(addr: usize) -> Option<Vec<(Rc<str>, u32)>> {
-    let st = STATE.get().borrow();
+    let st = STATE.get().try_borrow().ok()?;
     let t = st.tracer.as_ref()?;
     let &(_, tb) = t.traces.get(&addr)?;
     Some(

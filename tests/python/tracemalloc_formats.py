@@ -78,3 +78,12 @@ show([DomainFilter(False, 1)])
 flt = Filter(True, 'a.pyc', 3)
 print(flt.filename_pattern, flt.lineno, flt.inclusive, flt.all_frames, flt.domain)
 print(DomainFilter(False, 4).domain)
+
+# dump / load round trip (CPython pickles, pyrite writes text: both load
+# back what they dumped). This writes a file through open() inside
+# Snapshot.dump: tests/leaks.rs, which runs programs in-process from the
+# repository root, skips programs that name open( for that reason.
+snap.dump('_scratch_tracemalloc_formats.dat')
+back = Snapshot.load('_scratch_tracemalloc_formats.dat')
+print(back.traceback_limit, len(back.traces), back.traces == snap.traces)
+print([str(s) for s in back.statistics('lineno')] == [str(s) for s in snap.statistics('lineno')])
