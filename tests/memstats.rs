@@ -241,6 +241,69 @@ fn corrupt_a_block() {
     unreachable!("the debug allocator aborts on corruption");
 }
 
+/// In the child (see below): Python code allocates a bytes object under
+/// tracemalloc; Rust damages the byte after its data; Python's `del`
+/// frees it.
+fn corrupt_a_python_object() {
+    use pyrite::objects::dict::{get_item_str, set_item_str};
+    let _lock = pyrite::objects::global::lock_interpreter();
+    pyrite::vm::initialize();
+    let main = pyrite::objects::module::new_module("__main__");
+    let d = pyrite::objects::module::module_dict(&main).unwrap();
+    set_item_str(&d, "__builtins__", pyrite::vm::builtins_module());
+    let run = |src: &str| {
+        let unit = pyrite::compile::codegen::compile(
+            src,
+            "victim.py",
+            pyrite::compile::codegen::Mode::Exec,
+        )
+        .unwrap();
+        let _ = pyrite::vm::run_code(std::rc::Rc::new(unit), &d, None);
+    };
+    run("import tracemalloc\ntracemalloc.start(5)\ndef make():\n    return bytes(100)\nb = make()\naddr = id(b)\n");
+    let addr = get_item_str(&d, "addr").unwrap();
+    let addr = pyrite::objects::int::small_value(&addr).unwrap() as usize;
+    // A bytes object has no pre-header: its block's data is the object.
+    // The debug header's first word is the requested size.
+    // SAFETY: deliberately damaging: reads the debug header of a live
+    // block and writes its first tail guard byte.
+    unsafe {
+        let size = (addr as *const u8).sub(16).cast::<u64>().read_unaligned() as usize;
+        (addr as *mut u8).add(size).write(0x42);
+    }
+    run("x = 1\ndel b\n");
+    unreachable!("the debug allocator aborts on corruption");
+}
+
+#[test]
+fn debug_allocator_reports_python_tracebacks() {
+    if std::env::var_os("PYRITE_TEST_CORRUPT").is_some() {
+        corrupt_a_python_object();
+    }
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "debug_allocator_reports_python_tracebacks",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("PYRITE_TEST_CORRUPT", "1")
+        .env("PYRITEMALLOC", "debug")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(6), "SIGABRT: {err}");
+    for needle in [
+        "pyrite allocator: free: bad trailing pad byte (buffer overwrite)",
+        "0x42, expected 0xfd *** OUCH",
+        "Memory block allocated at (most recent call first):\n  File \"victim.py\", line 4\n  File \"victim.py\", line 5\n",
+        "Current thread (most recent call first):\n  File \"victim.py\", line 2 in <module>\n",
+    ] {
+        assert!(err.contains(needle), "no {needle:?} in:\n{err}");
+    }
+}
+
 #[test]
 fn debug_allocator_reports_corruption_and_aborts() {
     if std::env::var_os("PYRITE_TEST_CORRUPT").is_some() {
