@@ -8,6 +8,7 @@
 /// (module name, source) of each embedded module.
 const MODULES: &[(&str, &str)] = &[
     ("tracemalloc", include_str!("../../lib/tracemalloc.py")),
+    ("warnings", include_str!("../../lib/warnings.py")),
     ("weakref", include_str!("../../lib/weakref.py")),
     ("_weakrefset", include_str!("../../lib/_weakrefset.py")),
 ];

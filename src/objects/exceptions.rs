@@ -398,6 +398,7 @@ exception_types! {
     GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION;
     EXCEPTION = "Exception": BASE_EXCEPTION;
     STOP_ITERATION = "StopIteration": EXCEPTION, getsets VALUE_GETSETS;
+    STOP_ASYNC_ITERATION = "StopAsyncIteration": EXCEPTION;
     ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION;
     FLOATING_POINT_ERROR = "FloatingPointError": ARITHMETIC_ERROR;
     OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR;
@@ -425,6 +426,9 @@ exception_types! {
     CHILD_PROCESS_ERROR = "ChildProcessError": OS_ERROR, str os_error_str;
     CONNECTION_ERROR = "ConnectionError": OS_ERROR, str os_error_str;
     BROKEN_PIPE_ERROR = "BrokenPipeError": CONNECTION_ERROR, str os_error_str;
+    CONNECTION_ABORTED_ERROR = "ConnectionAbortedError": CONNECTION_ERROR, str os_error_str;
+    CONNECTION_REFUSED_ERROR = "ConnectionRefusedError": CONNECTION_ERROR, str os_error_str;
+    CONNECTION_RESET_ERROR = "ConnectionResetError": CONNECTION_ERROR, str os_error_str;
     INTERRUPTED_ERROR = "InterruptedError": OS_ERROR, str os_error_str;
     PROCESS_LOOKUP_ERROR = "ProcessLookupError": OS_ERROR, str os_error_str;
     REFERENCE_ERROR = "ReferenceError": EXCEPTION;
@@ -445,6 +449,13 @@ exception_types! {
     DEPRECATION_WARNING = "DeprecationWarning": WARNING;
     RUNTIME_WARNING = "RuntimeWarning": WARNING;
     SYNTAX_WARNING = "SyntaxWarning": WARNING;
+    PENDING_DEPRECATION_WARNING = "PendingDeprecationWarning": WARNING;
+    FUTURE_WARNING = "FutureWarning": WARNING;
+    IMPORT_WARNING = "ImportWarning": WARNING;
+    UNICODE_WARNING = "UnicodeWarning": WARNING;
+    BYTES_WARNING = "BytesWarning": WARNING;
+    RESOURCE_WARNING = "ResourceWarning": WARNING;
+    ENCODING_WARNING = "EncodingWarning": WARNING;
 }
 
 // ---- fields of OSError and SyntaxError ---------------------------------
