@@ -185,16 +185,14 @@ pub fn finish() {
         return;
     };
     let json = to_json(&mut p);
+    let sites = p.points.iter().filter(|x| x.total_blocks > 0).count();
     match std::fs::write(&p.path, json) {
         Ok(()) => eprintln!(
-            "pyrite: allocation profile ({} sites) written to {}; open it with DHAT's dh_view.html",
-            p.points.iter().filter(|x| x.total_blocks > 0).count(),
+            "pyrite: allocation profile ({sites} site{}) written to {}; open it with DHAT's dh_view.html",
+            if sites == 1 { "" } else { "s" },
             p.path
         ),
-        Err(e) => eprintln!(
-            "pyrite: cannot write the allocation profile to {}: {e}",
-            p.path
-        ),
+        Err(e) => eprintln!("pyrite: cannot write the allocation profile to {}: {e}", p.path),
     }
 }
 
