@@ -150,7 +150,10 @@ fn free_list_line(out: &mut String, block_name: &str, num: usize, size: usize) {
 }
 
 /// The text `sys._debugmallocstats()` writes: the allocator's table, then
-/// pyrite's free lists.
+/// pyrite's free lists (floats, ints, then tuples per length, as CPython's
+/// `_PyObject_DebugTypeStats`). A tuple line's size is the whole block a
+/// free tuple keeps (TUPLE-2: GC header included); CPython prints the
+/// object's size without its GC header.
 pub fn debugmallocstats_text() -> String {
     let mut out = heap::heap().stats().to_text();
     out.push('\n');
@@ -166,6 +169,13 @@ pub fn debugmallocstats_text() -> String {
         crate::objects::int::free_list_len(),
         crate::objects::int::INT_TYPE.basicsize,
     );
+    let tuple = &crate::objects::tuple::TUPLE_TYPE;
+    let pre = heap::pre_header_size(tuple);
+    for (i, n) in crate::objects::tuple::free_list_lens().iter().enumerate() {
+        let size = pre + tuple.basicsize + (i + 1) * std::mem::size_of::<Ref>();
+        let name = format!("free {}-sized PyTupleObject", i + 1);
+        free_list_line(&mut out, &name, *n, size);
+    }
     out
 }
 
