@@ -3,22 +3,32 @@
 //! type, then the instance `__dict__`, then other descriptors and class
 //! attributes.
 
-use super::dict::{as_dict, new_dict};
+use super::dict::as_dict;
 use super::err::{attribute_error, PyResult};
 use super::heap;
 use super::object::{PyObject, Ref};
 use super::str::as_str;
 use super::typeobj::TypeFlags;
 
-/// The instance dict of `obj`, if its type has one (made on first use).
+/// The instance dict of `obj`, if its type has one (made on first use),
+/// to hand out (`__dict__`, `vars()`): a private dict becomes public
+/// (DICT-6).
 pub fn instance_dict(obj: &PyObject) -> Option<Ref> {
+    let d = instance_dict_private(obj)?;
+    super::dict::make_public(&d);
+    Some(d)
+}
+
+/// The instance dict of `obj` for the attribute machinery's own use: it
+/// stays private (DICT-6), so the caller must not store the reference.
+pub fn instance_dict_private(obj: &PyObject) -> Option<Ref> {
     if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
         return None;
     }
     // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
     let slot = unsafe { heap::dict_slot(obj) };
     let d = slot.take();
-    let d = d.unwrap_or_else(new_dict);
+    let d = d.unwrap_or_else(super::dict::new_private_dict);
     let out = d.clone();
     slot.set(Some(d));
     Some(out)
@@ -128,7 +138,7 @@ pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> P
             return set(&d, obj, value);
         }
     }
-    match instance_dict(obj) {
+    match instance_dict_private(obj) {
         Some(dict) => {
             let d = as_dict(&dict).expect("instance dict");
             match value {

@@ -8,7 +8,7 @@ use std::ptr::NonNull;
 use pyrite_gc::{GcObject, Visitor};
 
 use super::heap;
-use super::object::{PyObject, Ref};
+use super::object::PyObject;
 use super::typeobj::TypeFlags;
 
 // SAFETY: OBJ-1 — GC types are allocated by `heap::alloc_object` with the
@@ -57,8 +57,13 @@ unsafe impl GcObject for PyObject {
             // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
             let slot = unsafe { heap::dict_slot(self) };
             let d = slot.take();
-            if let Some(d) = &d {
-                visitor.visit(d.as_ptr());
+            match &d {
+                // DICT-6: a private dict's entries are the instance's own.
+                Some(d) if super::dict::as_private_dict(d).is_some() => {
+                    super::dict::traverse_entries(d, visitor)
+                }
+                Some(d) => visitor.visit(d.as_ptr()),
+                None => {}
             }
             slot.set(d);
         }
@@ -110,18 +115,6 @@ unsafe impl GcObject for PyObject {
 
     fn may_untrack(&self, full_collection: bool) -> bool {
         super::tuple::may_untrack(self) || (full_collection && super::dict::may_untrack(self))
-    }
-
-    fn uncounted_referent(&self) -> Option<NonNull<Self>> {
-        if !self.ty().flags().contains(TypeFlags::MANAGED_DICT) {
-            return None;
-        }
-        // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
-        let slot = unsafe { heap::dict_slot(self) };
-        let d = slot.take();
-        let private = d.as_ref().filter(|d| d.refcount() == 1).map(Ref::as_ptr);
-        slot.set(d);
-        private
     }
 
     fn type_name(&self) -> &str {
