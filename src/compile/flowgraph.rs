@@ -117,6 +117,9 @@ pub struct Cfg {
     pub current: Label,
     /// The last instruction ended a block: the next one opens a new block.
     need_new_block: bool,
+    /// Constant folding's index of `co_consts` by `codegen::const_key`,
+    /// and the number of constants it covers.
+    const_index: (std::collections::HashMap<String, usize>, usize),
 }
 
 impl Default for Cfg {
@@ -132,6 +135,7 @@ impl Cfg {
             blocks: vec![Block::default()],
             current: Label(0),
             need_new_block: false,
+            const_index: (std::collections::HashMap::new(), 0),
         }
     }
 
@@ -502,17 +506,29 @@ impl Cfg {
             items.push(consts[ins.arg as usize].clone());
         }
         let tuple = Constant::Tuple(items.into_boxed_slice());
+        // `const_index` maps each constant's key to its first index; it is
+        // rebuilt when `consts` grew behind its back.
+        if self.const_index.1 != consts.len() {
+            self.const_index.0.clear();
+            for (i, c) in consts.iter().enumerate() {
+                self.const_index
+                    .0
+                    .entry(super::codegen::const_key(c))
+                    .or_insert(i);
+            }
+            self.const_index.1 = consts.len();
+        }
         let key = super::codegen::const_key(&tuple);
-        let index = match consts
-            .iter()
-            .position(|c| super::codegen::const_key(c) == key)
-        {
-            Some(i) => i,
+        let index = match self.const_index.0.get(&key) {
+            Some(&i) => i,
             None => {
                 consts.push(tuple);
+                self.const_index.0.insert(key, consts.len() - 1);
+                self.const_index.1 = consts.len();
                 consts.len() - 1
             }
         };
+        let b = self.block_mut(l);
         for k in 0..n {
             b.instrs[start + k].op = Opcode::NOP;
         }
