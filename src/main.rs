@@ -45,7 +45,21 @@ enum Command {
 }
 
 /// One-letter options that take no argument and change nothing in pyrite.
-const IGNORED_FLAGS: &str = "bdEIOsSuvxRP";
+const IGNORED_FLAGS: &str = "bdEIsSuvxRP";
+
+/// How many `-O` flags the command line had.
+static OPTIMIZE_FLAGS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// The optimisation level: the number of `-O` flags or PYTHONOPTIMIZE,
+/// whichever is larger (as CPython), at most 2.
+fn optimize_level() -> u8 {
+    let flags = OPTIMIZE_FLAGS.load(std::sync::atomic::Ordering::Relaxed);
+    let env = match std::env::var("PYTHONOPTIMIZE") {
+        Ok(v) if !v.is_empty() => v.parse::<u8>().unwrap_or(1),
+        _ => 0,
+    };
+    flags.max(env).min(2)
+}
 
 fn parse_args(args: &[String]) -> Command {
     let (mut interactive, mut quiet) = (false, false);
@@ -99,6 +113,9 @@ fn parse_args(args: &[String]) -> Command {
                 'i' => interactive = true,
                 'B' => pyrite::vm::pycache::set_dont_write_bytecode(true),
                 'q' => quiet = true,
+                'O' => {
+                    OPTIMIZE_FLAGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 c if IGNORED_FLAGS.contains(c) => {}
                 c => return Command::Usage(format!("Unknown option: -{c}")),
             }
@@ -222,6 +239,24 @@ fn run_module(name: &str, rest: &[String], interactive: bool, quiet: bool) -> Ex
         cwd.join(&rel).join("__main__.py"),
     ];
     let Some(path) = candidates.iter().find(|p| p.is_file()) else {
+        if let Some(source) = pyrite::modules::frozen::source(name) {
+            // A bundled module (`-m dis`), run from its frozen source.
+            let shown = pyrite::modules::frozen::filename(name);
+            let argv = std::iter::once(shown.clone())
+                .chain(rest.iter().cloned())
+                .collect();
+            return run_with(
+                MainOptions {
+                    source: MainSource::Text(source.to_string()),
+                    filename: shown,
+                    file_attr: None,
+                    interactive,
+                    quiet,
+                },
+                argv,
+                cwd.display().to_string(),
+            );
+        }
         eprintln!("pyrite: No module named {name}");
         return ExitCode::from(1);
     };
@@ -275,7 +310,10 @@ Options:
          also PYTHONDONTWRITEBYTECODE=x
 -i     : inspect interactively after running script; forces a prompt even
          if stdin does not appear to be a terminal
--m mod : run mod.py from the current directory as a script (terminates option list)
+-m mod : run mod.py from the current directory as a script (terminates option list);
+         the bundled modules dis and inspect are found too
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup
 -V     : print the pyrite version number and exit (also --version)
 -X opt : set implementation-specific option: memstats[=json] (allocator and GC
@@ -297,7 +335,9 @@ fn main() -> ExitCode {
     #[cfg(feature = "dhat-heap")]
     let _dhat = dhat::Profiler::new_heap();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match parse_args(&args) {
+    let command = parse_args(&args);
+    pyrite::compile::set_optimize(optimize_level());
+    match command {
         Command::Version => {
             println!("pyrite {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

@@ -14,6 +14,10 @@ in its working directory under names starting ``_scratch_<program name>``;
 the generator and the cargo test remove those after each run (they are also
 git-ignored).
 
+A program whose first line is ``# pyrite-args: ARGS`` runs as
+``python3 ARGS NAME.py`` (interpreter options such as ``-O``; pyrite's test
+runs it as ``pyrite ARGS NAME.py``).
+
 Each program is run as ``python3 NAME.py`` with the working directory
 ``tests/python``, no stdin, and the environment PATH, PYTHONHASHSEED=0,
 PYTHONDONTWRITEBYTECODE=1, PYTHONIOENCODING=utf-8, PYTHONUTF8=1, LC_ALL=C.UTF-8.
@@ -110,11 +114,22 @@ def remove_scratch(name):
         os.remove(path)
 
 
+def program_args(folder, name):
+    """The interpreter options of a ``# pyrite-args:`` first line."""
+    try:
+        with open(os.path.join(folder, name + ".py"), encoding="utf-8") as f:
+            first = f.readline()
+    except (OSError, UnicodeDecodeError):
+        return []
+    prefix = "# pyrite-args:"
+    return first[len(prefix):].split() if first.startswith(prefix) else []
+
+
 def run(name, hash_seed="0", folder=PROGRAMS):
     """(status, stdout, stderr) of `python3 NAME.py`, normalised."""
     try:
         r = subprocess.run(
-            [sys.executable, name + ".py"],
+            [sys.executable] + program_args(folder, name) + [name + ".py"],
             cwd=folder,
             env=child_env(hash_seed),
             stdin=subprocess.DEVNULL,

@@ -20,6 +20,9 @@
 //!   A header reads `==== stdout (no final newline) ====` (or stderr) when
 //!   the section's text does not end in a newline; one newline is then
 //!   added after the text. Header lines never occur in a program's output.
+//! * A program whose first line is `# pyrite-args: ARGS` runs as
+//!   `pyrite ARGS NAME.py` (and `python3 ARGS NAME.py` for its expected
+//!   result): interpreter options such as `-O`, split at white space.
 //! * Each program runs as `pyrite NAME.py` in `tests/python`, with
 //!   PYTHONHASHSEED=0, and a 20 s limit. In both outputs the absolute path
 //!   of `tests/python` plus `/` is removed, as the generator does for
@@ -232,8 +235,19 @@ fn wait_with_limit(child: &mut Child) -> (Option<std::process::ExitStatus>, bool
     }
 }
 
+/// The interpreter options of a program's `# pyrite-args:` first line.
+fn program_args(dir: &Path, name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join(format!("{name}.py"))).unwrap_or_default();
+    text.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# pyrite-args:"))
+        .map(|a| a.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
 fn run_program(dir: &Path, name: &str, env: &[(&str, &str)]) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
+        .args(program_args(dir, name))
         .arg(format!("{name}.py"))
         .envs(env.iter().copied())
         .current_dir(dir)

@@ -480,7 +480,11 @@ pub fn make_module() -> Ref {
     set_item_str(&d, "False", new_bool(false));
     set_item_str(&d, "Ellipsis", o::none::ellipsis());
     set_item_str(&d, "NotImplemented", o::none::not_implemented());
-    set_item_str(&d, "__debug__", new_bool(true));
+    set_item_str(
+        &d,
+        "__debug__",
+        new_bool(crate::compile::interpreter_optimize() == 0),
+    );
     set_item_str(&d, "EnvironmentError", exc::OS_ERROR.to_ref());
     set_item_str(&d, "IOError", exc::OS_ERROR.to_ref());
     m

@@ -60,6 +60,16 @@ pub fn frame_locals(f: &Frame) -> PyResult {
     Ok(d)
 }
 
+/// `SyntaxError(msg)` made by calling the class, so `msg` is set as
+/// CPython's is.
+fn plain_syntax_error(msg: &str) -> crate::objects::err::PyErr {
+    let ty = crate::objects::exceptions::SYNTAX_ERROR.to_ref();
+    match crate::objects::protocol::call(&ty, &[crate::objects::str::new_str(msg)], None) {
+        Ok(e) => crate::objects::err::PyErr::from_instance(e),
+        Err(e) => e,
+    }
+}
+
 /// Source text of `exec` / `eval` / `compile`'s first argument (str or
 /// UTF-8 bytes); `None` when it is neither.
 fn source_text(v: &PyObject) -> PyResult<Option<String>> {
@@ -69,9 +79,8 @@ fn source_text(v: &PyObject) -> PyResult<Option<String>> {
     if let Some(b) = crate::objects::bytes::as_bytes(v) {
         return match std::str::from_utf8(b) {
             Ok(s) => Ok(Some(s.to_string())),
-            Err(e) => Err(crate::objects::err::PyErr::new(
-                &crate::objects::exceptions::SYNTAX_ERROR,
-                format!(
+            Err(e) => Err(plain_syntax_error(
+                &format!(
                     "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
                     b[e.valid_up_to()],
                     e.valid_up_to()
@@ -264,6 +273,11 @@ pub fn eval(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             }
         }
     };
+    if as_code(&code).is_some_and(|c| !c.unit.freevars.is_empty()) {
+        return Err(type_error(
+            "code object passed to eval() may not contain free variables",
+        ));
+    }
     run_code_object(&code, &g, l)
 }
 
@@ -325,17 +339,23 @@ pub fn compile(a: &[Ref], kw: KwNames<'_>) -> PyResult {
             ));
         }
     }
+    let optimize = match &p[5] {
+        None => None,
+        Some(v) => match crate::objects::protocol::index_i64(v)? {
+            -1 => None,
+            n @ 0..=2 => Some(n as u8),
+            _ => return Err(value_error("compile(): invalid optimize value")),
+        },
+    };
     match source_text(src)? {
         Some(s) => {
             if s.contains('\0') {
-                return Err(crate::objects::err::PyErr::new(
-                    &crate::objects::exceptions::SYNTAX_ERROR,
+                return Err(plain_syntax_error(
                     "source code string cannot contain null bytes",
                 ));
             }
-            compile_source(&s, &filename, mode)
+            crate::compile::with_optimize(optimize, || compile_source(&s, &filename, mode))
         }
-        None if as_code(src).is_some() => Ok(src.clone()),
         None => Err(type_error(
             "compile() arg 1 must be a string, bytes or AST object",
         )),

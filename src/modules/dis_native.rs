@@ -193,7 +193,7 @@ fn stack_effect(a: &[Ref], kw: KwNames<'_>) -> PyResult {
     let arg = match (op.arg_kind(), oparg) {
         (ArgKind::None, Some(_)) => {
             return Err(value_error(
-                "stack_effect: opcode does not permit oparg argument",
+                "stack_effect: opcode does not permit oparg but oparg was specified",
             ))
         }
         (ArgKind::None, None) => 0,

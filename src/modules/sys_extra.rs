@@ -77,7 +77,7 @@ flags = _make('flags', ('debug', 'inspect', 'interactive', 'optimize', 'dont_wri
                         'bytes_warning', 'quiet', 'hash_randomization', 'isolated',
                         'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path',
                         'int_max_str_digits'))(
-    (0, _inspect, _inspect, 0, _dont_write, 0, 0, 0, 0, 0, 0, 1, 0, _dev_mode, 1, 0, False, -1))
+    (0, _inspect, _inspect, _optimize, _dont_write, 0, 0, 0, 0, 0, 0, 1, 0, _dev_mode, 1, 0, False, -1))
 implementation = SimpleNamespace(name='pyrite', cache_tag=None, version=version_info,
                                  hexversion=_hexversion, _multiarch='x86_64-linux-gnu')
 ";
@@ -109,6 +109,11 @@ pub fn install(d: &Ref) {
         &ns,
         "_dont_write",
         crate::objects::int::new_int(i64::from(crate::vm::pycache::dont_write_bytecode_default())),
+    );
+    set_item_str(
+        &ns,
+        "_optimize",
+        crate::objects::int::new_int(i64::from(crate::compile::interpreter_optimize())),
     );
     let Ok(unit) =
         crate::compile::codegen::compile(SOURCE, "<sys>", crate::compile::codegen::Mode::Exec)

@@ -49,7 +49,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         match &e.kind {
             ExprKind::Constant(c) => Some(literal(c)),
             ExprKind::Name { id, ctx } => (*id == "__debug__" && ctx.get() == ExprContext::Load)
-                .then_some(Constant::Bool(true)),
+                .then(|| Constant::Bool(crate::compile::optimize() == 0)),
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.const_value(operand)?;
                 fold_unary(*op, &v)

@@ -83,7 +83,33 @@ pub fn compile(
         return compile_module(module, trimmed, filename, mode);
     }
     let module = parse_module(source, filename, &arena)?;
+    if mode == Mode::Single {
+        check_single_statement(module.body, filename, source)?;
+    }
     compile_module(module, source, filename, mode)
+}
+
+/// `single` input is one statement: a compound statement, or simple
+/// statements on one line (the parser's `bad_single_statement`).
+fn check_single_statement(
+    body: &[&Stmt<'_>],
+    filename: &str,
+    source: &str,
+) -> std::result::Result<(), SyntaxError> {
+    let Some((first, rest)) = body.split_first() else {
+        return Ok(());
+    };
+    let line = first.span.start.line;
+    let simple = |s: &Stmt<'_>| s.span.start.line == line && s.span.end.line == line;
+    if rest.is_empty() || (simple(first) && rest.iter().all(|s| simple(s))) {
+        return Ok(());
+    }
+    Err(simple_error(
+        "multiple statements found while compiling a single statement",
+        first.span,
+        filename,
+        source,
+    ))
 }
 
 /// Compiles a parsed module; `source` is the text it was parsed from (for
@@ -823,7 +849,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
         let mut rest = stmts;
-        if let Some(first) = stmts.first() {
+        // -OO drops docstrings (`compiler_body`).
+        if let Some(first) = stmts.first().filter(|_| crate::compile::optimize() < 2) {
             if let StmtKind::Expr { value } = &first.kind {
                 if matches!(self.const_value(value), Some(Constant::Str(_))) {
                     self.set_loc(first.span);
@@ -856,6 +883,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     /// The docstring of a body (after folding), if any.
     fn docstring(&mut self, body: &'a [&'a Stmt<'a>]) -> Option<Constant> {
+        if crate::compile::optimize() >= 2 {
+            return None; // -OO
+        }
         let first = body.first()?;
         if let StmtKind::Expr { value } = &first.kind {
             if let Some(c @ Constant::Str(_)) = self.const_value(value) {
