@@ -1,5 +1,5 @@
 //! The bytecode cache: an imported module's compiled code is kept in
-//! `__pycache__/NAME.pyrite-VERSION.pyc` next to its source (a name
+//! `__pycache__/NAME.pyrite-VERSION.pyc` (`.opt-N.pyc` under `-O`) next to its source (a name
 //! CPython's import system never reads or writes), and later imports load
 //! it instead of compiling while the source's mtime and size are those
 //! recorded. The main script is never cached (as CPython).
@@ -70,13 +70,19 @@ fn writing_disabled() -> bool {
     }
 }
 
-/// Where the cache of `source` lives.
+/// Where the cache of `source` lives; code compiled with `-O` / `-OO` has
+/// its own file, `NAME.pyrite-VERSION.opt-N.pyc` (as CPython's
+/// `.opt-1.pyc`), so one level never runs another's bytecode.
 pub fn cache_path(source: &Path) -> Option<PathBuf> {
     let stem = source.file_stem()?.to_str()?;
     let dir = source.parent()?;
+    let opt = match crate::compile::optimize() {
+        0 => String::new(),
+        n => format!(".opt-{n}"),
+    };
     Some(
         dir.join("__pycache__")
-            .join(format!("{stem}.{CACHE_TAG}.pyc")),
+            .join(format!("{stem}.{CACHE_TAG}{opt}.pyc")),
     )
 }
 
