@@ -239,9 +239,9 @@ fn run_module(name: &str, rest: &[String], interactive: bool, quiet: bool) -> Ex
         cwd.join(&rel).join("__main__.py"),
     ];
     let Some(path) = candidates.iter().find(|p| p.is_file()) else {
-        if let Some(source) = pyrite::modules::frozen::source(name) {
-            // A bundled module (`-m dis`), run from its frozen source.
-            let shown = pyrite::modules::frozen::filename(name);
+        if let Some(source) = pyrite::modules::pylib::source(name) {
+            // A bundled module (`-m dis`), run from its embedded source.
+            let shown = format!("<frozen {name}>");
             let argv = std::iter::once(shown.clone())
                 .chain(rest.iter().cloned())
                 .collect();
@@ -311,7 +311,7 @@ Options:
 -i     : inspect interactively after running script; forces a prompt even
          if stdin does not appear to be a terminal
 -m mod : run mod.py from the current directory as a script (terminates option list);
-         the bundled modules dis and inspect are found too
+         the modules bundled in pyrite (dis, inspect, ...) are found too
 -O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
 -OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup

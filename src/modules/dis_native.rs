@@ -1,4 +1,4 @@
-//! `_dis`: what the `dis` module (`py/dis.py`) needs from the compiler —
+//! `_dis`: what the `dis` module (`lib/dis.py`) needs from the compiler —
 //! the opcode table, the instruction listing of a code object and its text
 //! in `dis`'s layout. The listing and the layout are `compile/dis.rs`'s
 //! (the ones `PYRITE_DIS=1` and the golden tests print); here constants

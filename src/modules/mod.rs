@@ -13,7 +13,6 @@ pub mod builtins_more;
 pub mod builtins_num;
 pub mod builtins_text;
 pub mod dis_native;
-pub mod frozen;
 pub mod gc;
 pub mod marshal;
 pub mod math;
@@ -55,7 +54,6 @@ pub fn make_builtin_module(name: &str) -> Option<Ref> {
         "atexit" => Some(atexit::make_module()),
         "builtins" => Some(crate::vm::builtins_module()),
         "_dis" => Some(dis_native::make_module()),
-        "dis" | "inspect" => frozen::load(name),
         _ => None,
     }
 }

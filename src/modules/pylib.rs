@@ -7,6 +7,8 @@
 
 /// (module name, source) of each embedded module.
 const MODULES: &[(&str, &str)] = &[
+    ("dis", include_str!("../../lib/dis.py")),
+    ("inspect", include_str!("../../lib/inspect.py")),
     ("tracemalloc", include_str!("../../lib/tracemalloc.py")),
     ("warnings", include_str!("../../lib/warnings.py")),
     ("weakref", include_str!("../../lib/weakref.py")),
