@@ -115,10 +115,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
     /// `LOAD_ASSERTION_ERROR; PUSH_NULL; msg; CALL 1`.
     fn assert_stmt(&mut self, test: &'a Expr<'a>, msg: Option<&'a Expr<'a>>) -> Result<()> {
         use Opcode::*;
-        self.check_assert(test);
         if crate::compile::optimize() >= 1 {
-            return Ok(()); // -O: asserts are not compiled
+            return Ok(()); // -O: asserts are not compiled (nor warned about)
         }
+        self.check_assert(test);
         let end = self.new_block();
         self.jump_if(test, end, true)?;
         self.emit(LOAD_ASSERTION_ERROR, 0);
