@@ -127,6 +127,9 @@ fn file_stamp(m: &std::fs::Metadata) -> Option<(u64, u32, u64)> {
     Some((t.as_secs(), t.subsec_nanos(), m.len()))
 }
 
+/// The header's flags: PYC-2, every compile option that changes the code
+/// made from one source is a bit here, so a cache made under other options
+/// is recompiled (an `-O` level belongs here once pyrite has one).
 fn flags_now() -> u32 {
     if crate::compile::superinstr::enabled() {
         FLAG_SUPERINSTRUCTIONS
