@@ -101,7 +101,40 @@ class KeyedRef(ref):
         super().__init__(ob, callback)
 
 
-class WeakValueDictionary:
+class _MergeOps:
+    """`|`, `|=` and `==` of the weak dictionaries, with a plain dict or a
+    weak dictionary of the same kind (`_kind`, set on each class below)."""
+
+    _kind = None
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if isinstance(other, (dict, self._kind)):
+            c = self.copy()
+            c.update(other)
+            return c
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, (dict, self._kind)):
+            c = self.__class__()
+            c.update(other)
+            c.update(self)
+            return c
+        return NotImplemented
+
+    def __eq__(self, other):
+        if isinstance(other, (dict, self._kind)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None
+
+
+class WeakValueDictionary(_MergeOps):
     """A mapping whose values are held through weak references: an entry
     goes away when its value dies."""
 
@@ -276,34 +309,9 @@ class WeakValueDictionary:
             self._commit_removals()
         return list(self.data.values())
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if isinstance(other, (dict, WeakValueDictionary)):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
-
-    def __ror__(self, other):
-        if isinstance(other, (dict, WeakValueDictionary)):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, (dict, WeakValueDictionary)):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
-
-    __hash__ = None
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_MergeOps):
     """A mapping whose keys are held through weak references: an entry
     goes away when its key dies."""
 
@@ -434,31 +442,10 @@ class WeakKeyDictionary:
         if len(kwargs):
             self.update(kwargs)
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
-    def __or__(self, other):
-        if isinstance(other, (dict, WeakKeyDictionary)):
-            c = self.copy()
-            c.update(other)
-            return c
-        return NotImplemented
 
-    def __ror__(self, other):
-        if isinstance(other, (dict, WeakKeyDictionary)):
-            c = self.__class__()
-            c.update(other)
-            c.update(self)
-            return c
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, (dict, WeakKeyDictionary)):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
-
-    __hash__ = None
+WeakValueDictionary._kind = WeakValueDictionary
+WeakKeyDictionary._kind = WeakKeyDictionary
 
 
 class _FinalizeInfo:
