@@ -79,8 +79,20 @@ pub fn compile(
     let arena = bumpalo::Bump::new();
     if mode == Mode::Eval {
         let trimmed = source.trim_start_matches([' ', '\t', '\x0c']);
-        let module = parse_module(trimmed, filename, &arena)?;
-        return compile_module(module, trimmed, filename, mode);
+        let result = parse_module(trimmed, filename, &arena)
+            .and_then(|module| compile_module(module, trimmed, filename, mode));
+        // CPython parses eval input as given, without the newline exec mode
+        // adds: an error on an unterminated last line shows it unterminated.
+        return result.map_err(|mut e| {
+            if !trimmed.ends_with('\n') && e.lineno as usize >= trimmed.lines().count() {
+                if let Some(t) = e.text.as_mut() {
+                    if t.ends_with('\n') {
+                        t.pop();
+                    }
+                }
+            }
+            e
+        });
     }
     let module = parse_module(source, filename, &arena)?;
     if mode == Mode::Single {
