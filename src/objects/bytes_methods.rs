@@ -16,6 +16,7 @@ use super::err::{index_error, type_error, value_error, PyResult};
 use super::heap;
 use super::int::new_int;
 use super::list::new_list;
+use super::method_args::{self, with_keywords};
 use super::none::not_implemented;
 use super::object::{PyObject, PyPayload, Ref, RefCellSlot};
 use super::str::{as_str, new_str};
@@ -339,44 +340,16 @@ fn recv(args: &[Ref]) -> PyResult<Recv<'_>> {
     })
 }
 
-fn kw_len(kw: KwNames<'_>) -> usize {
-    kw.map_or(0, |k| items(k).len())
-}
-
 fn no_args<'a>(name: &str, args: &'a [Ref], kw: KwNames<'_>) -> PyResult<Recv<'a>> {
     let r = recv(args)?;
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "{}.{name}() takes no keyword arguments",
-            r.name()
-        )));
-    }
-    if args.len() > 1 {
-        return Err(type_error(format!(
-            "{}.{name}() takes no arguments ({} given)",
-            r.name(),
-            args.len() - 1
-        )));
-    }
+    method_args::no_args_of(r.name(), name, args, kw)?;
     Ok(r)
 }
 
 fn one_arg<'a>(name: &str, args: &'a [Ref], kw: KwNames<'_>) -> PyResult<(Recv<'a>, &'a Ref)> {
     let r = recv(args)?;
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "{}.{name}() takes no keyword arguments",
-            r.name()
-        )));
-    }
-    if args.len() != 2 {
-        return Err(type_error(format!(
-            "{}.{name}() takes exactly one argument ({} given)",
-            r.name(),
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok((r, &args[1]))
+    let a = method_args::one_arg_of(r.name(), name, args, kw)?;
+    Ok((r, a))
 }
 
 fn clinic<'a>(
@@ -387,26 +360,8 @@ fn clinic<'a>(
     max: usize,
 ) -> PyResult<(Recv<'a>, &'a [Ref])> {
     let r = recv(args)?;
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "{}.{name}() takes no keyword arguments",
-            r.name()
-        )));
-    }
-    let n = args.len() - 1;
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            s(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            s(max)
-        )));
-    }
+    method_args::no_kw_of(r.name(), name, kw)?;
+    method_args::clinic_count(name, args.len() - 1, min, max)?;
     Ok((r, &args[1..]))
 }
 
@@ -417,54 +372,10 @@ fn tuple_style<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(Recv<'a>, &'a [Ref])> {
-    if kw_len(kw) > 0 {
-        let r = recv(args)?;
-        return Err(type_error(format!(
-            "{}.{name}() takes no keyword arguments",
-            r.name()
-        )));
-    }
-    let n = args.len() - 1;
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name}() takes at least {min} argument{} ({n} given)",
-            s(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name}() takes at most {max} argument{} ({n} given)",
-            s(max)
-        )));
-    }
-    Ok((recv(args)?, &args[1..]))
-}
-
-fn with_keywords(
-    name: &str,
-    args: &[Ref],
-    kw: KwNames<'_>,
-    names: &[&str],
-) -> PyResult<Vec<Option<Ref>>> {
-    let kwn: &[Ref] = kw.map(items).unwrap_or(&[]);
-    for k in kwn {
-        let k = as_str(k).unwrap_or("");
-        if !names.contains(&k) {
-            return Err(type_error(format!(
-                "'{k}' is an invalid keyword argument for {name}()"
-            )));
-        }
-    }
-    let npos = args.len() - 1 - kwn.len();
-    if npos > names.len() {
-        return Err(type_error(format!(
-            "{name}() takes at most {} argument{} ({npos} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" }
-        )));
-    }
-    crate::modules::args::parse(name, &args[1..], kw, names, 0, 0)
+    let r = recv(args)?;
+    method_args::no_kw_of(r.name(), name, kw)?;
+    method_args::tuple_count(name, args.len() - 1, min, max)?;
+    Ok((r, &args[1..]))
 }
 
 /// A bytes-like argument ("a bytes-like object is required, not 'str'").

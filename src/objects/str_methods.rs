@@ -6,6 +6,7 @@
 use super::err::{type_error, value_error, PyResult};
 use super::int::new_int;
 use super::list::new_list;
+use super::method_args::{self, with_keywords};
 use super::object::{PyObject, Ref};
 use super::str::{
     as_str, as_str_object, build_str, count_chars, is_exact_str, new_str, StrObject, STR_TYPE,
@@ -24,40 +25,17 @@ fn this(args: &[Ref]) -> PyResult<&StrObject> {
         .ok_or_else(|| type_error("descriptor requires a 'str' object"))
 }
 
-fn kw_len(kw: KwNames<'_>) -> usize {
-    kw.map_or(0, |k| items(k).len())
-}
-
 /// `str.upper()`-style: no arguments at all.
 fn no_args<'a>(name: &str, args: &'a [Ref], kw: KwNames<'_>) -> PyResult<&'a StrObject> {
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
-    }
-    if args.len() > 1 {
-        return Err(type_error(format!(
-            "str.{name}() takes no arguments ({} given)",
-            args.len() - 1
-        )));
-    }
-    this(args)
+    let s = this(args)?;
+    method_args::no_args_of("str", name, args, kw)?;
+    Ok(s)
 }
 
 /// `str.join(x)`-style: exactly one positional argument.
 fn one_arg<'a>(name: &str, args: &'a [Ref], kw: KwNames<'_>) -> PyResult<(&'a StrObject, &'a Ref)> {
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
-    }
-    if args.len() != 2 {
-        return Err(type_error(format!(
-            "str.{name}() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
-    Ok((this(args)?, &args[1]))
+    let s = this(args)?;
+    Ok((s, method_args::one_arg_of("str", name, args, kw)?))
 }
 
 /// Argument Clinic's positional check: "strip expected at most 1 argument,
@@ -69,26 +47,10 @@ fn clinic<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a StrObject, &'a [Ref])> {
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
-    }
-    let n = args.len() - 1;
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            s(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            s(max)
-        )));
-    }
-    Ok((this(args)?, &args[1..]))
+    let s = this(args)?;
+    method_args::no_kw_of("str", name, kw)?;
+    method_args::clinic_count(name, args.len() - 1, min, max)?;
+    Ok((s, &args[1..]))
 }
 
 /// `PyArg_ParseTuple`'s check: "find() takes at least 1 argument (0 given)".
@@ -99,53 +61,10 @@ fn tuple_style<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<(&'a StrObject, &'a [Ref])> {
-    if kw_len(kw) > 0 {
-        return Err(type_error(format!(
-            "str.{name}() takes no keyword arguments"
-        )));
-    }
-    let n = args.len() - 1;
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name}() takes at least {min} argument{} ({n} given)",
-            s(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name}() takes at most {max} argument{} ({n} given)",
-            s(max)
-        )));
-    }
-    Ok((this(args)?, &args[1..]))
-}
-
-/// Methods with keywords: bind `names` (all optional).
-fn with_keywords(
-    name: &str,
-    args: &[Ref],
-    kw: KwNames<'_>,
-    names: &[&str],
-) -> PyResult<Vec<Option<Ref>>> {
-    let kwn: &[Ref] = kw.map(items).unwrap_or(&[]);
-    for k in kwn {
-        let k = as_str(k).unwrap_or("");
-        if !names.contains(&k) {
-            return Err(type_error(format!(
-                "'{k}' is an invalid keyword argument for {name}()"
-            )));
-        }
-    }
-    let npos = args.len() - 1 - kwn.len();
-    if npos > names.len() {
-        return Err(type_error(format!(
-            "{name}() takes at most {} argument{} ({npos} given)",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" }
-        )));
-    }
-    crate::modules::args::parse(name, &args[1..], kw, names, 0, 0)
+    let s = this(args)?;
+    method_args::no_kw_of("str", name, kw)?;
+    method_args::tuple_count(name, args.len() - 1, min, max)?;
+    Ok((s, &args[1..]))
 }
 
 /// A `must be str, not int` argument.
