@@ -402,12 +402,12 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     unsafe { (ty.slots.drop)(obj) };
     // SAFETY: HEAP-2 — the block starts `pre` bytes before the object.
     let block = unsafe { obj.cast::<u8>().sub(pre) };
-    // SAFETY: a dead exact tuple's whole block, not used below if kept
-    // (TUPLE-2).
-    if std::ptr::eq(ty, &super::tuple::TUPLE_TYPE)
-        && unsafe { super::tuple::free_list_push(block, size) }
-    {
-        return;
+    if std::ptr::eq(ty, &super::tuple::TUPLE_TYPE) {
+        // SAFETY: a dead exact tuple's whole block, not used below if kept
+        // (TUPLE-2).
+        if unsafe { super::tuple::free_list_push(block, size) } {
+            return;
+        }
     }
     // SAFETY: HEAP-2 — same block, same size as `alloc_object` gave.
     unsafe { free_bytes(block, pre + size) };
