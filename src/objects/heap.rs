@@ -395,9 +395,6 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
         // SAFETY: MEMBER-1 — `i < nmembers`.
         unsafe { member_slot(o, i) }.set(None);
     }
-    if let Some(weak) = ty.slots.clear_weakrefs {
-        weak(o);
-    }
     // SAFETY: refcount 0: the payload is dropped exactly once.
     unsafe { (ty.slots.drop)(obj) };
     // SAFETY: HEAP-2 — the block starts `pre` bytes before the object.

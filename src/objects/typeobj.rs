@@ -100,8 +100,6 @@ pub struct Slots {
     pub traverse: Option<fn(&PyObject, &mut Visitor<'_, PyObject>)>,
     /// Drop references to break cycles (GC types).
     pub clear: Option<fn(&PyObject)>,
-    /// Detach weak references before the payload is dropped.
-    pub clear_weakrefs: Option<fn(&PyObject)>,
     /// `repr(obj)`.
     pub repr: Cell<UnaryFn>,
     /// `str(obj)`.
@@ -243,7 +241,6 @@ impl Slots {
             sizeof: base.sizeof,
             traverse: base.traverse,
             clear: base.clear,
-            clear_weakrefs: base.clear_weakrefs,
             repr: c(&base.repr),
             str: c(&base.str),
             hash: c(&base.hash),
@@ -281,7 +278,6 @@ impl Slots {
             sizeof: default_sizeof,
             traverse: None,
             clear: None,
-            clear_weakrefs: None,
             repr: Cell::new(default_repr),
             str: Cell::new(None),
             hash: Cell::new(None),
