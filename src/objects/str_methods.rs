@@ -923,28 +923,35 @@ fn m_isidentifier(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(super::bool::new_bool(uni::is_identifier(so.as_str())))
 }
 
+/// `isupper` / `islower`: at least one character of case `wanted`, and
+/// none of case `other` or titlecase.
+fn only_cased(s: &str, wanted: fn(&char) -> bool, other: fn(&char) -> bool) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if other(&c) || uni::is_titlecase(c) {
+            return false;
+        }
+        cased |= wanted(&c);
+    }
+    cased
+}
+
 fn m_isupper(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let so = no_args("isupper", args, kw)?;
-    let mut cased = false;
-    for c in so.as_str().chars() {
-        if c.is_lowercase() || uni::is_titlecase(c) {
-            return Ok(super::bool::new_bool(false));
-        }
-        cased |= c.is_uppercase();
-    }
-    Ok(super::bool::new_bool(cased))
+    Ok(super::bool::new_bool(only_cased(
+        so.as_str(),
+        |c| c.is_uppercase(),
+        |c| c.is_lowercase(),
+    )))
 }
 
 fn m_islower(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let so = no_args("islower", args, kw)?;
-    let mut cased = false;
-    for c in so.as_str().chars() {
-        if c.is_uppercase() || uni::is_titlecase(c) {
-            return Ok(super::bool::new_bool(false));
-        }
-        cased |= c.is_lowercase();
-    }
-    Ok(super::bool::new_bool(cased))
+    Ok(super::bool::new_bool(only_cased(
+        so.as_str(),
+        |c| c.is_lowercase(),
+        |c| c.is_uppercase(),
+    )))
 }
 
 fn m_istitle(args: &[Ref], kw: KwNames<'_>) -> PyResult {
