@@ -8,6 +8,7 @@ use crate::objects::err::{type_error, PyErr, PyResult};
 use crate::objects::exceptions as exc;
 use crate::objects::int::new_int;
 use crate::objects::module::module_dict;
+use crate::objects::names::name;
 use crate::objects::none::none;
 use crate::objects::object::{PyObject, Ref};
 use crate::objects::protocol;
@@ -191,12 +192,12 @@ pub fn isinstance_of(obj: &PyObject, cls: &PyObject) -> PyResult<bool> {
         if std::ptr::eq(cls.ty(), &TYPE_TYPE) {
             // CPython's object_isinstance: an object may claim another
             // class through `__class__` (weakref proxies, mocks).
-            let icls = protocol::getattr_opt(obj, &crate::objects::str::intern("__class__"))?;
+            let icls = protocol::getattr_opt(obj, name!("__class__"))?;
             return Ok(icls.is_some_and(|c| {
                 !c.is(obj.ty().as_object()) && as_type(&c).is_some_and(|ct| ct.is_subtype(t))
             }));
         }
-        if let Some(check) = cls.ty().lookup_str("__instancecheck__") {
+        if let Some(check) = cls.ty().lookup(name!("__instancecheck__")) {
             let r = protocol::call_method_obj(&check, cls, &[obj.to_ref()])?;
             return protocol::is_true(&r);
         }
@@ -238,7 +239,7 @@ fn issubclass_of(c: &PyObject, cls: &PyObject) -> PyResult<bool> {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     if !std::ptr::eq(cls.ty(), &TYPE_TYPE) {
-        if let Some(check) = cls.ty().lookup_str("__subclasscheck__") {
+        if let Some(check) = cls.ty().lookup(name!("__subclasscheck__")) {
             let r = protocol::call_method_obj(&check, cls, &[c.to_ref()])?;
             return protocol::is_true(&r);
         }

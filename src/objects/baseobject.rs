@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use super::err::{type_error, PyResult};
 use super::heap;
+use super::names::name;
 use super::object::{PyObject, Ref};
 
 use super::typeobj::{KwNames, MethodDef, MethodKind, Slots, TypeFlags, TypeObject};
@@ -18,11 +19,11 @@ fn kw_count(kw: KwNames<'_>) -> usize {
 fn object_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     if !args.is_empty() || kw_count(kw) > 0 {
         let init_overridden = ty
-            .lookup_str("__init__")
-            .is_some_and(|i| !is_object_slot(&i, "__init__"));
+            .lookup(name!("__init__"))
+            .is_some_and(|i| !is_object_slot(&i, name!("__init__")));
         let new_overridden = ty
-            .lookup_str("__new__")
-            .is_some_and(|i| !is_object_slot(&i, "__new__"));
+            .lookup(name!("__new__"))
+            .is_some_and(|i| !is_object_slot(&i, name!("__new__")));
         if new_overridden || !init_overridden {
             return Err(type_error(format!("{}() takes no arguments", ty.name())));
         }
@@ -30,8 +31,9 @@ fn object_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(new_instance(ty))
 }
 
-fn is_object_slot(v: &PyObject, name: &str) -> bool {
-    super::dict::get_item_str(&OBJECT_TYPE.dict.get().expect("object dict"), name)
+/// Whether `v` is `object`'s own attribute `name` (an interned str).
+fn is_object_slot(v: &PyObject, name: &PyObject) -> bool {
+    super::dict::get_item_interned(&OBJECT_TYPE.dict.get().expect("object dict"), name)
         .is_some_and(|o| o.is(v))
 }
 
@@ -52,11 +54,11 @@ fn object_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
     if !args.is_empty() || kw_count(kw) > 0 {
         let ty = obj.ty();
         let init_overridden = ty
-            .lookup_str("__init__")
-            .is_some_and(|i| !is_object_slot(&i, "__init__"));
+            .lookup(name!("__init__"))
+            .is_some_and(|i| !is_object_slot(&i, name!("__init__")));
         let new_overridden = ty
-            .lookup_str("__new__")
-            .is_some_and(|i| !is_object_slot(&i, "__new__"));
+            .lookup(name!("__new__"))
+            .is_some_and(|i| !is_object_slot(&i, name!("__new__")));
         if init_overridden || !new_overridden {
             return Err(type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",

@@ -8,6 +8,7 @@ use pyrite_gc::Visitor;
 
 use super::err::{type_error, PyResult};
 use super::heap;
+use super::names::name;
 use super::object::{PyObject, PyPayload, Ref, RefCellSlot};
 use super::str::{as_str, new_str};
 use super::typeobj::{GetSetDef, KwNames, Slots, TypeFlags, TypeObject};
@@ -73,7 +74,7 @@ pub fn new_function(code: Ref, globals: Ref, builtins: Ref) -> Ref {
     let name = c.name_obj();
     let qualname = c.qualname_obj();
     let doc = c.docstring();
-    let module = super::dict::get_item_str(&globals, "__name__");
+    let module = super::dict::get_item_interned(&globals, name!("__name__"));
     let obj = heap::alloc_object(&FUNCTION_TYPE, std::mem::size_of::<FunctionObject>());
     let f = FunctionObject {
         ob: PyObject::new(&FUNCTION_TYPE),

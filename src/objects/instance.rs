@@ -6,6 +6,7 @@ use pyrite_gc::HEADER_SIZE;
 
 use super::err::{type_error, value_error, PyErr, PyResult};
 use super::exceptions as exc;
+use super::names::{name, NameTable};
 use super::object::{PyObject, Ref};
 use super::protocol::{call, call_method_obj};
 use super::str::{as_str, intern};
@@ -16,25 +17,23 @@ use crate::compile::opcode::{BinaryOp, CompareOp};
 
 /// Find `name` on `obj`'s type and call it with `obj` first.
 /// `Ok(None)` when the type has no such attribute.
-pub fn call_dunder(obj: &PyObject, name: &str, args: &[Ref]) -> PyResult<Option<Ref>> {
-    let key = intern(name);
-    match obj.ty().lookup(&key) {
+pub fn call_dunder(obj: &PyObject, name: &PyObject, args: &[Ref]) -> PyResult<Option<Ref>> {
+    match obj.ty().lookup(name) {
         Some(f) => call_method_obj(&f, obj, args).map(Some),
         None => Ok(None),
     }
 }
 
-fn call_dunder_req(obj: &PyObject, name: &str, args: &[Ref]) -> PyResult {
+fn call_dunder_req(obj: &PyObject, name: &PyObject, args: &[Ref]) -> PyResult {
     match call_dunder(obj, name, args)? {
         Some(r) => Ok(r),
-        None => Err(super::attr::no_attribute(obj, &intern(name))),
+        None => Err(super::attr::no_attribute(obj, name)),
     }
 }
 
 /// Whether `name` is defined in the dict of a heap type on `ty`'s MRO
-/// before any static type.
-fn defined_in_heap_mro(ty: &TypeObject, name: &str) -> bool {
-    let key = intern(name);
+/// before any static type (`key`: an interned str).
+fn defined_in_heap_mro(ty: &TypeObject, key: &PyObject) -> bool {
     let Some(mro) = ty.mro.get() else {
         return false;
     };
@@ -44,7 +43,7 @@ fn defined_in_heap_mro(ty: &TypeObject, name: &str) -> bool {
             return false;
         }
         if let Some(d) = t.dict.get() {
-            if super::dict::get_item_interned(&d, &key).is_some() {
+            if super::dict::get_item_interned(&d, key).is_some() {
                 return true;
             }
         }
@@ -54,7 +53,7 @@ fn defined_in_heap_mro(ty: &TypeObject, name: &str) -> bool {
 
 macro_rules! fix {
     ($ty:ident, $base:ident, $slot:ident, [$($name:literal),+], $wrapper:expr) => {
-        if [$($name),+].iter().any(|n| defined_in_heap_mro($ty, n)) {
+        if [$($name),+].iter().any(|n| defined_in_heap_mro($ty, &intern(n))) {
             $ty.slots.$slot.set($wrapper);
         } else {
             $ty.slots.$slot.set($base.slots.$slot.get());
@@ -77,6 +76,21 @@ const BINARY_NAMES: [(&str, &str, &str); 13] = [
     ("__truediv__", "__rtruediv__", "__itruediv__"),
     ("__xor__", "__rxor__", "__ixor__"),
 ];
+
+/// [`BINARY_NAMES`] interned, three entries per operator.
+static BINARY_NAME_OBJS: NameTable<39> = NameTable::new(flatten_names(BINARY_NAMES));
+
+const fn flatten_names(t: [(&'static str, &'static str, &'static str); 13]) -> [&'static str; 39] {
+    let mut out = [""; 39];
+    let mut i = 0;
+    while i < 13 {
+        out[3 * i] = t[i].0;
+        out[3 * i + 1] = t[i].1;
+        out[3 * i + 2] = t[i].2;
+        i += 1;
+    }
+    out
+}
 
 /// Point a heap type's slots at the dunder wrappers for every dunder its
 /// MRO defines in Python, and back at the base's slots for the rest.
@@ -146,18 +160,18 @@ pub fn fixup_slots(ty: &TypeObject) {
     );
     fix!(ty, base, contains, ["__contains__"], Some(slot_contains));
     for (i, (l, r, ip)) in BINARY_NAMES.iter().enumerate() {
-        if defined_in_heap_mro(ty, l) || defined_in_heap_mro(ty, r) {
+        if defined_in_heap_mro(ty, &intern(l)) || defined_in_heap_mro(ty, &intern(r)) {
             ty.slots.binary[i].set(Some(BINARY_WRAPPERS[i]));
         } else {
             ty.slots.binary[i].set(base.slots.binary[i].get());
         }
-        if defined_in_heap_mro(ty, ip) {
+        if defined_in_heap_mro(ty, &intern(ip)) {
             ty.slots.inplace[i].set(Some(INPLACE_WRAPPERS[i]));
         } else {
             ty.slots.inplace[i].set(base.slots.inplace[i].get());
         }
     }
-    if ty.lookup_str("__del__").is_some() {
+    if ty.lookup(name!("__del__")).is_some() {
         ty.add_flags(TypeFlags::HAS_FINALIZER);
     } else {
         ty.remove_flags(TypeFlags::HAS_FINALIZER);
@@ -165,7 +179,7 @@ pub fn fixup_slots(ty: &TypeObject) {
 }
 
 fn slot_repr(obj: &PyObject) -> PyResult {
-    let r = call_dunder_req(obj, "__repr__", &[])?;
+    let r = call_dunder_req(obj, name!("__repr__"), &[])?;
     if as_str(&r).is_none() {
         return Err(type_error(format!(
             "__repr__ returned non-string (type {})",
@@ -176,7 +190,7 @@ fn slot_repr(obj: &PyObject) -> PyResult {
 }
 
 fn slot_str(obj: &PyObject) -> PyResult {
-    let r = call_dunder_req(obj, "__str__", &[])?;
+    let r = call_dunder_req(obj, name!("__str__"), &[])?;
     if as_str(&r).is_none() {
         return Err(type_error(format!(
             "__str__ returned non-string (type {})",
@@ -193,7 +207,7 @@ fn unhashable(obj: &PyObject) -> PyErr {
 fn slot_hash(obj: &PyObject) -> PyResult<i64> {
     let f = obj
         .ty()
-        .lookup_str("__hash__")
+        .lookup(name!("__hash__"))
         .ok_or_else(|| unhashable(obj))?;
     if f.is(super::none::none_ref()) {
         return Err(unhashable(obj));
@@ -205,10 +219,11 @@ fn slot_hash(obj: &PyObject) -> PyResult<i64> {
     Ok(super::int::hash_int(i))
 }
 
-const CMP_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+static CMP_NAMES: NameTable<6> =
+    NameTable::new(["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"]);
 
 fn slot_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
-    let name = CMP_NAMES[op as usize];
+    let name = CMP_NAMES.get(op as usize);
     match call_dunder(a, name, &[b.to_ref()])? {
         Some(r) => Ok(r),
         None => Ok(super::none::not_implemented()),
@@ -217,8 +232,8 @@ fn slot_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult {
 
 fn slot_getattr(obj: &PyObject, name: &PyObject) -> PyResult {
     let ty = obj.ty();
-    let getattribute = if defined_in_heap_mro(ty, "__getattribute__") {
-        ty.lookup_str("__getattribute__")
+    let getattribute = if defined_in_heap_mro(ty, name!("__getattribute__")) {
+        ty.lookup(name!("__getattribute__"))
     } else {
         None
     };
@@ -230,7 +245,7 @@ fn slot_getattr(obj: &PyObject, name: &PyObject) -> PyResult {
         },
     };
     match first {
-        Err(e) if e.matches(&exc::ATTRIBUTE_ERROR) => match ty.lookup_str("__getattr__") {
+        Err(e) if e.matches(&exc::ATTRIBUTE_ERROR) => match ty.lookup(name!("__getattr__")) {
             Some(ga) => call_method_obj(&ga, obj, &[name.to_ref()]),
             None => Err(e),
         },
@@ -240,15 +255,15 @@ fn slot_getattr(obj: &PyObject, name: &PyObject) -> PyResult {
 
 fn slot_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult<()> {
     match value {
-        Some(v) => call_dunder_req(obj, "__setattr__", &[name.to_ref(), v]).map(drop),
-        None => call_dunder_req(obj, "__delattr__", &[name.to_ref()]).map(drop),
+        Some(v) => call_dunder_req(obj, name!("__setattr__"), &[name.to_ref(), v]).map(drop),
+        None => call_dunder_req(obj, name!("__delattr__"), &[name.to_ref()]).map(drop),
     }
 }
 
 fn slot_call(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let f = obj
         .ty()
-        .lookup_str("__call__")
+        .lookup(name!("__call__"))
         .ok_or_else(|| type_error(format!("'{}' object is not callable", obj.ty().name())))?;
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(obj.to_ref());
@@ -257,7 +272,7 @@ fn slot_call(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
 }
 
 fn slot_iter(obj: &PyObject) -> PyResult {
-    let f = obj.ty().lookup_str("__iter__");
+    let f = obj.ty().lookup(name!("__iter__"));
     match f {
         Some(f) if !f.is(super::none::none_ref()) => {
             let it = call_method_obj(&f, obj, &[])?;
@@ -277,7 +292,7 @@ fn slot_iter(obj: &PyObject) -> PyResult {
 }
 
 fn slot_next(obj: &PyObject) -> PyResult<Option<Ref>> {
-    match call_dunder_req(obj, "__next__", &[]) {
+    match call_dunder_req(obj, name!("__next__"), &[]) {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.matches(&exc::STOP_ITERATION) => Ok(None),
         Err(e) => Err(e),
@@ -286,19 +301,19 @@ fn slot_next(obj: &PyObject) -> PyResult<Option<Ref>> {
 
 fn slot_descr_get(obj: &PyObject, inst: Option<&PyObject>, ty: &PyObject) -> PyResult {
     let inst = inst.map(|i| i.to_ref()).unwrap_or_else(super::none::none);
-    call_dunder_req(obj, "__get__", &[inst, ty.to_ref()])
+    call_dunder_req(obj, name!("__get__"), &[inst, ty.to_ref()])
 }
 
 fn slot_descr_set(obj: &PyObject, inst: &PyObject, value: Option<Ref>) -> PyResult<()> {
     match value {
-        Some(v) => call_dunder_req(obj, "__set__", &[inst.to_ref(), v]).map(drop),
-        None => call_dunder_req(obj, "__delete__", &[inst.to_ref()]).map(drop),
+        Some(v) => call_dunder_req(obj, name!("__set__"), &[inst.to_ref(), v]).map(drop),
+        None => call_dunder_req(obj, name!("__delete__"), &[inst.to_ref()]).map(drop),
     }
 }
 
 fn slot_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let f = ty
-        .lookup_str("__new__")
+        .lookup(name!("__new__"))
         .ok_or_else(|| type_error("no __new__"))?;
     // `__new__` is a static method: unwrap it, then call with the class.
     let f = match f.ty().slots.descr_get.get() {
@@ -314,7 +329,7 @@ fn slot_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
 fn slot_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
     let f = obj
         .ty()
-        .lookup_str("__init__")
+        .lookup(name!("__init__"))
         .ok_or_else(|| type_error("no __init__"))?;
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(obj.to_ref());
@@ -330,29 +345,29 @@ fn slot_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
 }
 
 fn slot_neg(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__neg__", &[])
+    call_dunder_req(obj, name!("__neg__"), &[])
 }
 fn slot_pos(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__pos__", &[])
+    call_dunder_req(obj, name!("__pos__"), &[])
 }
 fn slot_invert(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__invert__", &[])
+    call_dunder_req(obj, name!("__invert__"), &[])
 }
 fn slot_abs(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__abs__", &[])
+    call_dunder_req(obj, name!("__abs__"), &[])
 }
 fn slot_int(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__int__", &[])
+    call_dunder_req(obj, name!("__int__"), &[])
 }
 fn slot_float(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__float__", &[])
+    call_dunder_req(obj, name!("__float__"), &[])
 }
 fn slot_index(obj: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__index__", &[])
+    call_dunder_req(obj, name!("__index__"), &[])
 }
 
 fn slot_bool(obj: &PyObject) -> PyResult<bool> {
-    if let Some(r) = call_dunder(obj, "__bool__", &[])? {
+    if let Some(r) = call_dunder(obj, name!("__bool__"), &[])? {
         return match super::bool::as_bool(&r) {
             Some(b) => Ok(b),
             None => Err(type_error(format!(
@@ -365,7 +380,7 @@ fn slot_bool(obj: &PyObject) -> PyResult<bool> {
 }
 
 fn slot_len(obj: &PyObject) -> PyResult<usize> {
-    let r = call_dunder_req(obj, "__len__", &[])?;
+    let r = call_dunder_req(obj, name!("__len__"), &[])?;
     let Some(i) = super::int::as_int(&r) else {
         return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -382,31 +397,32 @@ fn slot_len(obj: &PyObject) -> PyResult<usize> {
 }
 
 fn slot_getitem(obj: &PyObject, key: &PyObject) -> PyResult {
-    call_dunder_req(obj, "__getitem__", &[key.to_ref()])
+    call_dunder_req(obj, name!("__getitem__"), &[key.to_ref()])
 }
 
 fn slot_setitem(obj: &PyObject, key: &PyObject, value: Option<Ref>) -> PyResult<()> {
     match value {
-        Some(v) => call_dunder_req(obj, "__setitem__", &[key.to_ref(), v]).map(drop),
-        None => call_dunder_req(obj, "__delitem__", &[key.to_ref()]).map(drop),
+        Some(v) => call_dunder_req(obj, name!("__setitem__"), &[key.to_ref(), v]).map(drop),
+        None => call_dunder_req(obj, name!("__delitem__"), &[key.to_ref()]).map(drop),
     }
 }
 
 fn slot_contains(obj: &PyObject, item: &PyObject) -> PyResult<bool> {
-    let r = call_dunder_req(obj, "__contains__", &[item.to_ref()])?;
+    let r = call_dunder_req(obj, name!("__contains__"), &[item.to_ref()])?;
     super::protocol::is_true(&r)
 }
 
 /// CPython's `SLOT1BINFULL`: try `a.__op__(b)`, and `b.__rop__(a)` — first
 /// when b's type is a subclass of a's that overrides it.
 fn slot_binary(op: usize, a: &PyObject, b: &PyObject) -> PyResult {
-    let (lname, rname, _) = BINARY_NAMES[op];
+    let lname = BINARY_NAME_OBJS.get(3 * op);
+    let rname = BINARY_NAME_OBJS.get(3 * op + 1);
     let wrapper = BINARY_WRAPPERS[op] as usize;
     let same = std::ptr::eq(a.ty(), b.ty());
     let a_has = a.ty().slots.binary[op].get().map(|f| f as usize) == Some(wrapper);
     let mut do_other = !same
         && b.ty().slots.binary[op].get().map(|f| f as usize) == Some(wrapper)
-        && b.ty().lookup_str(rname).is_some();
+        && b.ty().lookup(rname).is_some();
     let ni = super::none::not_implemented_ref();
     if a_has {
         if do_other && b.ty().is_subtype(a.ty()) {
@@ -433,7 +449,7 @@ fn slot_binary(op: usize, a: &PyObject, b: &PyObject) -> PyResult {
 }
 
 fn slot_inplace(op: usize, a: &PyObject, b: &PyObject) -> PyResult {
-    let (_, _, iname) = BINARY_NAMES[op];
+    let iname = BINARY_NAME_OBJS.get(3 * op + 2);
     match call_dunder(a, iname, &[b.to_ref()])? {
         Some(r) => Ok(r),
         None => Ok(super::none::not_implemented()),
@@ -479,7 +495,7 @@ pub fn call_del(obj: &PyObject) {
         g.finalize(obj);
         return;
     }
-    if let Some(f) = obj.ty().lookup_str("__del__") {
+    if let Some(f) = obj.ty().lookup(name!("__del__")) {
         if let Err(e) = call_method_obj(&f, obj, &[]) {
             super::protocol::write_unraisable(&e, Some(&f));
         }

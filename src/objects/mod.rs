@@ -46,6 +46,7 @@ pub mod mappingproxy;
 pub mod member;
 pub mod method_args;
 pub mod module;
+pub mod names;
 pub mod none;
 pub mod numfmt;
 pub mod object;

@@ -906,8 +906,14 @@ pub fn with_except_start(exit: &PyObject, e: &PyObject) -> PyResult {
 /// `BEFORE_WITH`: `(bound __exit__, __enter__())`.
 pub fn before_with(mgr: &PyObject) -> PyResult<(Ref, Ref)> {
     let ty = mgr.ty();
-    let (Some(enter), Some(exit)) = (ty.lookup_str("__enter__"), ty.lookup_str("__exit__")) else {
-        let missing = if ty.lookup_str("__enter__").is_none() {
+    let (Some(enter), Some(exit)) = (
+        ty.lookup(crate::objects::names::name!("__enter__")),
+        ty.lookup(crate::objects::names::name!("__exit__")),
+    ) else {
+        let missing = if ty
+            .lookup(crate::objects::names::name!("__enter__"))
+            .is_none()
+        {
             ""
         } else {
             " (missed __exit__ method)"
