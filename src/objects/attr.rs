@@ -1,7 +1,7 @@
 //! Attribute lookup and assignment on ordinary objects (CPython's
 //! `PyObject_GenericGetAttr` / `GenericSetAttr`): data descriptors on the
-//! type, then the instance `__dict__`, then other descriptors and class
-//! attributes.
+//! type, then the instance's own attributes (inline values or `__dict__`),
+//! then other descriptors and class attributes.
 
 use super::dict::as_dict;
 use super::err::{attribute_error, PyResult};
@@ -9,40 +9,202 @@ use super::heap;
 use super::object::{PyObject, Ref};
 use super::str::as_str;
 use super::typeobj::TypeFlags;
+use super::values::{self, Values};
 
-/// The instance dict of `obj`, if its type has one (made on first use),
-/// to hand out (`__dict__`, `vars()`): a private dict becomes public
-/// (DICT-6).
-pub fn instance_dict(obj: &PyObject) -> Option<Ref> {
-    let d = instance_dict_private(obj)?;
-    super::dict::make_public(&d);
-    Some(d)
+/// The inline values of `obj`, if it keeps its attributes there (VALUES-1).
+#[inline(always)]
+pub fn instance_values(obj: &PyObject) -> Option<Values> {
+    if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
+        return None;
+    }
+    // SAFETY: HEAP-2 — MANAGED_DICT objects have the word, which holds null
+    // or a live array (VALUES-1).
+    unsafe { values::from_word(heap::values_slot(obj)) }
 }
 
-/// The instance dict of `obj` for the attribute machinery's own use: it
-/// stays private (DICT-6), so the caller must not store the reference.
-pub fn instance_dict_private(obj: &PyObject) -> Option<Ref> {
+/// Whether `obj` (of a MANAGED_DICT type) has a dict in its dict slot.
+fn has_dict(obj: &PyObject) -> bool {
+    // SAFETY: HEAP-2 — the caller checked MANAGED_DICT.
+    let slot = unsafe { heap::dict_slot(obj) };
+    let d = slot.take();
+    let some = d.is_some();
+    slot.set(d);
+    some
+}
+
+/// The instance dict of `obj`, if its type has one, to hand out
+/// (`__dict__`, `vars()`): made on first use, from the inline values when
+/// the attributes are there (CPython's `make_dict_from_instance_attributes`);
+/// from then on the attributes live in the dict (VALUES-1).
+pub fn instance_dict(obj: &PyObject) -> Option<Ref> {
     if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
         return None;
     }
     // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
     let slot = unsafe { heap::dict_slot(obj) };
-    let d = slot.take();
-    let d = d.unwrap_or_else(super::dict::new_private_dict);
-    let out = d.clone();
-    slot.set(Some(d));
-    Some(out)
+    if let Some(d) = slot.take() {
+        slot.set(Some(d.clone()));
+        return Some(d);
+    }
+    let d = super::dict::new_dict();
+    let values = instance_values(obj);
+    if let Some(values) = values {
+        let dict = as_dict(&d).expect("new dict");
+        let names = obj.ty().shared_keys.names();
+        for k in 0..values.len() {
+            let ix = values.order_at(k);
+            if let Some(v) = values.get(ix) {
+                // Str keys: hashing and comparing them runs no code and
+                // cannot fail (KEYS-2 holds over the loop).
+                let _ = dict.set(names[ix].clone(), v);
+            }
+        }
+        // SAFETY: HEAP-2 — MANAGED_DICT checked above.
+        unsafe { heap::values_slot(obj) }.set(std::ptr::null_mut());
+    }
+    slot.set(Some(d.clone()));
+    if let Some(values) = values {
+        // SAFETY: the values word was cleared above; the dict holds copies
+        // of every value.
+        unsafe { values.release() };
+    }
+    Some(d)
 }
 
-/// Replace the instance dict (`obj.__dict__ = d`).
+/// `obj`'s own attribute `name` — from its inline values or its instance
+/// dict — without making a dict.
+#[inline]
+pub fn instance_attr(obj: &PyObject, name: &PyObject) -> Option<Ref> {
+    let ty = obj.ty();
+    if !ty.flags().contains(TypeFlags::MANAGED_DICT) {
+        return None;
+    }
+    if let Some(values) = instance_values(obj) {
+        return ty.shared_keys.index_of(name).and_then(|ix| values.get(ix));
+    }
+    // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
+    let slot = unsafe { heap::dict_slot(obj) };
+    let d = slot.take();
+    let found = d
+        .as_ref()
+        .and_then(|d| super::dict::get_item_interned(d, name));
+    slot.set(d);
+    found
+}
+
+/// Set (`Some`) or delete (`None`) `obj`'s own attribute `name`, in its
+/// inline values while the name can be shared, else in its instance dict.
+/// `Ok(false)` when instances of its type have no attributes of their own.
+pub fn set_instance_attr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult<bool> {
+    let ty = obj.ty();
+    let flags = ty.flags();
+    if !flags.contains(TypeFlags::MANAGED_DICT) {
+        return Ok(false);
+    }
+    let keys = &ty.shared_keys;
+    let values = match instance_values(obj) {
+        None if flags.contains(TypeFlags::INLINE_VALUES)
+            && value.is_some()
+            && !has_dict(obj)
+            && keys.insert(name).is_some() =>
+        {
+            let v = Values::new_for(keys);
+            // SAFETY: HEAP-2 — MANAGED_DICT checked above; VALUES-1: the
+            // object has no dict.
+            unsafe { heap::values_slot(obj) }.set(v.into_raw().as_ptr());
+            Some(v)
+        }
+        v => v,
+    };
+    if let Some(values) = values {
+        match value {
+            Some(v) => {
+                if let Some(ix) = keys.insert(name) {
+                    drop(values.set(ix, v));
+                    return Ok(true);
+                }
+                // A name that can't be shared: move everything to a dict.
+                let d = instance_dict(obj).expect("MANAGED_DICT");
+                as_dict(&d).expect("instance dict").set(name.to_ref(), v)?;
+                return Ok(true);
+            }
+            None => {
+                return match keys.index_of(name).and_then(|ix| values.take(ix)) {
+                    Some(old) => {
+                        drop(old);
+                        Ok(true)
+                    }
+                    None => Err(no_attribute(obj, name)),
+                };
+            }
+        }
+    }
+    let dict = instance_dict(obj).expect("MANAGED_DICT");
+    let d = as_dict(&dict).expect("instance dict");
+    match value {
+        Some(v) => d.set(name.to_ref(), v)?,
+        None => {
+            if d.remove(name)?.is_none() {
+                return Err(no_attribute(obj, name));
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Replace the instance dict (`obj.__dict__ = d`); the inline values, if
+/// any, are dropped (VALUES-1).
 pub fn set_instance_dict(obj: &PyObject, d: Ref) -> bool {
     if !obj.ty().flags().contains(TypeFlags::MANAGED_DICT) {
         return false;
     }
     // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
     let old = unsafe { heap::dict_slot(obj) }.replace(Some(d));
+    let values = instance_values(obj);
+    // SAFETY: HEAP-2, as above.
+    unsafe { heap::values_slot(obj) }.set(std::ptr::null_mut());
     drop(old);
+    if let Some(values) = values {
+        // SAFETY: the values word was cleared above.
+        unsafe { values.release() };
+    }
     true
+}
+
+/// Drop every attribute of `obj` (a MANAGED_DICT object being cleared by
+/// the collector or deallocated): its inline values, then its dict, as
+/// CPython's `subtype_clear`.
+pub fn clear_instance_attrs(obj: &PyObject) {
+    let values = instance_values(obj);
+    // SAFETY: HEAP-2 — the caller's type has MANAGED_DICT.
+    unsafe { heap::values_slot(obj) }.set(std::ptr::null_mut());
+    if let Some(values) = values {
+        // SAFETY: the values word was cleared above.
+        unsafe { values.release() };
+    }
+    // SAFETY: HEAP-2, as above.
+    drop(unsafe { heap::dict_slot(obj) }.take());
+}
+
+/// Report `obj`'s own attributes to the collector: each inline value, or
+/// the instance dict (a MANAGED_DICT object's part of its traverse).
+pub fn traverse_instance_attrs(obj: &PyObject, visitor: &mut pyrite_gc::Visitor<'_, PyObject>) {
+    if let Some(values) = instance_values(obj) {
+        let n = obj.ty().shared_keys.len().min(values.capacity());
+        for ix in 0..n {
+            if let Some(p) = values.peek(ix) {
+                visitor.visit(p);
+            }
+        }
+        return;
+    }
+    // SAFETY: HEAP-2 — the caller's type has MANAGED_DICT.
+    let slot = unsafe { heap::dict_slot(obj) };
+    let d = slot.take();
+    if let Some(d) = &d {
+        visitor.visit(d.as_ptr());
+    }
+    slot.set(d);
 }
 
 /// The `AttributeError` for a missing attribute.
@@ -109,17 +271,8 @@ pub fn generic_getattr_opt(obj: &PyObject, name: &PyObject) -> PyResult<Option<R
             }
         }
     }
-    if ty.flags().contains(TypeFlags::MANAGED_DICT) {
-        // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
-        let slot = unsafe { heap::dict_slot(obj) };
-        let d = slot.take();
-        let found = d
-            .as_ref()
-            .and_then(|d| super::dict::get_item_interned(d, name));
-        slot.set(d);
-        if let Some(v) = found {
-            return Ok(Some(v));
-        }
+    if let Some(v) = instance_attr(obj, name) {
+        return Ok(Some(v));
     }
     if let Some(d) = descr {
         if let Some(get) = d.ty().slots.descr_get.get() {
@@ -138,33 +291,22 @@ pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> P
             return set(&d, obj, value);
         }
     }
-    match instance_dict_private(obj) {
-        Some(dict) => {
-            let d = as_dict(&dict).expect("instance dict");
-            match value {
-                Some(v) => d.set(name.to_ref(), v),
-                None => match d.remove(name)? {
-                    Some(_) => Ok(()),
-                    None => Err(no_attribute(obj, name)),
-                },
-            }
-        }
-        None => {
-            let n = as_str(name).unwrap_or("?");
-            if ty.lookup(name).is_some() {
-                Err(attribute_error(format!(
-                    "'{}' object attribute '{}' is read-only",
-                    ty.name(),
-                    n
-                )))
-            } else {
-                Err(attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    ty.name(),
-                    n
-                )))
-            }
-        }
+    if set_instance_attr(obj, name, value)? {
+        return Ok(());
+    }
+    let n = as_str(name).unwrap_or("?");
+    if ty.lookup(name).is_some() {
+        Err(attribute_error(format!(
+            "'{}' object attribute '{}' is read-only",
+            ty.name(),
+            n
+        )))
+    } else {
+        Err(attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            ty.name(),
+            n
+        )))
     }
 }
 

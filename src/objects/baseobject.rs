@@ -246,6 +246,10 @@ fn set_class(obj: &PyObject, v: Option<Ref>) -> PyResult<()> {
             old.name()
         )));
     }
+    // VALUES-2: inline values belong to the old class's shared keys.
+    if super::attr::instance_values(obj).is_some() {
+        super::attr::instance_dict(obj);
+    }
     // OBJ-H2: the object takes a reference to the new type and gives up
     // its reference to the old one.
     let old_ref = old.to_ref();

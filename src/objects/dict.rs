@@ -100,14 +100,7 @@ impl DictObject {
     }
 
     fn bump(&self) {
-        self.version
-            .set(next_version() | (self.version.get() & PRIVATE_DICT));
-    }
-
-    /// DICT-6: whether this is a private instance dict.
-    #[inline]
-    fn is_private(&self) -> bool {
-        self.version.get() & PRIVATE_DICT != 0
+        self.version.set(next_version());
     }
 
     /// Find the slot of an entry with `key`, comparing by identity and, for
@@ -254,7 +247,7 @@ impl DictObject {
             None => self.find(&key, hash)?,
         };
         if let Some(ix) = found {
-            if !heap::is_tracked(&self.ob) && !self.is_private() && may_be_container(&value) {
+            if !heap::is_tracked(&self.ob) && may_be_container(&value) {
                 heap::track(&self.ob);
             }
             let old = self.inner().entries.as_mut_slice()[ix].value.replace(value);
@@ -266,9 +259,8 @@ impl DictObject {
     }
 
     fn insert_new(&self, key: Ref, hash: i64, value: Ref) {
-        let track = !heap::is_tracked(&self.ob)
-            && !self.is_private()
-            && (may_be_container(&key) || may_be_container(&value));
+        let track =
+            !heap::is_tracked(&self.ob) && (may_be_container(&key) || may_be_container(&value));
         let inner = self.inner();
         if inner.entries.len() >= usable(inner.indices.len()) {
             self.resize(grow_size(inner.used + 1));
@@ -536,50 +528,6 @@ pub fn may_untrack(obj: &PyObject) -> bool {
             (Some(k), Some(v)) => !may_be_container(k) && !may_be_container(v),
             _ => true,
         })
-}
-
-/// DICT-6 (private instance dicts). A dict whose version carries this bit
-/// is an instance's `__dict__` that only the instance's dict slot has been
-/// given (`attr::instance_dict_private`): it stays untracked, and the
-/// instance's traverse reports its entries as the instance's own — CPython
-/// 3.11's inline instance values, which are one object for the collector.
-/// Handing the dict out (`__dict__`, `vars()`) makes it public for good
-/// ([`make_public`]), tracked as any dict. Versions stay unique (DICT-5):
-/// the counter never reaches this bit.
-const PRIVATE_DICT: u64 = 1 << 63;
-
-/// A new empty private instance dict (DICT-6).
-pub fn new_private_dict() -> Ref {
-    let r = new_dict();
-    let d = as_dict(&r).expect("new dict");
-    d.version.set(d.version.get() | PRIVATE_DICT);
-    r
-}
-
-/// `obj` as a private instance dict (DICT-6), if it is one.
-#[inline]
-pub fn as_private_dict(obj: &PyObject) -> Option<&DictObject> {
-    obj.downcast_exact::<DictObject>()
-        .filter(|d| d.is_private())
-}
-
-/// Give a private instance dict out (DICT-6): from now on it is an ordinary
-/// dict, tracked once it may hold a container (as CPython's
-/// `make_dict_from_instance_attributes`).
-pub fn make_public(obj: &PyObject) {
-    let Some(d) = as_private_dict(obj) else {
-        return;
-    };
-    d.version.set(d.version.get() & !PRIVATE_DICT);
-    if !heap::is_tracked(obj) && !may_untrack(obj) {
-        heap::track(obj);
-    }
-}
-
-/// Report a dict's references (its traverse), for the owner of a private
-/// instance dict (DICT-6).
-pub fn traverse_entries(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
-    dict_traverse(obj, v);
 }
 
 /// Where dict versions come from (DICT-5).

@@ -1,5 +1,6 @@
 //! How the cycle collector sees Python objects: the `GcObject` impl for
-//! [`PyObject`], dispatching to the type's slots. The managed `__dict__` and
+//! [`PyObject`], dispatching to the type's slots. The instance attributes
+//! (inline values or managed `__dict__`), the member slots and
 //! a heap instance's reference to its type are reported here, once, so
 //! per-type `traverse`/`clear` slots handle only their own payload.
 
@@ -54,18 +55,7 @@ unsafe impl GcObject for PyObject {
             t(self, visitor);
         }
         if ty.flags().contains(TypeFlags::MANAGED_DICT) {
-            // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
-            let slot = unsafe { heap::dict_slot(self) };
-            let d = slot.take();
-            match &d {
-                // DICT-6: a private dict's entries are the instance's own.
-                Some(d) if super::dict::as_private_dict(d).is_some() => {
-                    super::dict::traverse_entries(d, visitor)
-                }
-                Some(d) => visitor.visit(d.as_ptr()),
-                None => {}
-            }
-            slot.set(d);
+            super::attr::traverse_instance_attrs(self, visitor);
         }
         for i in 0..ty.nmembers {
             // SAFETY: MEMBER-1 — `i < nmembers`.
@@ -81,8 +71,7 @@ unsafe impl GcObject for PyObject {
     fn clear(&self) {
         let ty = self.ty();
         if ty.flags().contains(TypeFlags::MANAGED_DICT) {
-            // SAFETY: HEAP-2 — MANAGED_DICT objects have the slot.
-            drop(unsafe { heap::dict_slot(self) }.take());
+            super::attr::clear_instance_attrs(self);
         }
         for i in 0..ty.nmembers {
             // SAFETY: MEMBER-1 — `i < nmembers`.

@@ -7,7 +7,9 @@
 //! ```text
 //! [weaklist, 8 B]    only for instances of types with MANAGED_WEAKREF
 //! [member slots, 8 B each] `ty.nmembers` of them: a class's `__slots__`
-//!                    (slot i is the i-th word before the dict slot's place)
+//!                    (slot i is the i-th word before the values slot's place)
+//! [values slot, 8 B] only for instances of types with MANAGED_DICT: the
+//!                    inline attribute values (values.rs, VALUES-1)
 //! [dict slot, 8 B]   only for instances of types with MANAGED_DICT
 //! [GcHeader, 16 B]   only for types with HAS_GC (GC-2: right before the object)
 //! [PyObject ...]     the object itself: header, then the type's payload
@@ -36,6 +38,12 @@ use super::typeobj::{TypeFlags, TypeObject};
 
 /// Size of the managed-dict slot in front of an instance of a heap type.
 pub const DICT_SLOT_SIZE: usize = std::mem::size_of::<usize>();
+
+/// Size of the inline-values slot, right in front of the dict slot.
+pub const VALUES_SLOT_SIZE: usize = std::mem::size_of::<usize>();
+
+/// Both words a MANAGED_DICT type adds in front of its instances.
+const MANAGED_DICT_SIZE: usize = DICT_SLOT_SIZE + VALUES_SLOT_SIZE;
 
 /// Size of one member slot (a `__slots__` entry) in front of an instance.
 pub const MEMBER_SLOT_SIZE: usize = std::mem::size_of::<usize>();
@@ -199,7 +207,7 @@ pub fn pre_header_size(ty: &TypeObject) -> usize {
         n += HEADER_SIZE;
     }
     if flags.contains(TypeFlags::MANAGED_DICT) {
-        n += DICT_SLOT_SIZE;
+        n += MANAGED_DICT_SIZE;
     }
     if flags.contains(TypeFlags::MANAGED_WEAKREF) {
         n += WEAKLIST_SLOT_SIZE;
@@ -235,13 +243,13 @@ pub unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>, size: usize) -> No
     let obj = unsafe { block.add(pre) };
     let mut zeroed = ty.nmembers * MEMBER_SLOT_SIZE;
     if flags.contains(TypeFlags::MANAGED_DICT) {
-        zeroed += DICT_SLOT_SIZE;
+        zeroed += MANAGED_DICT_SIZE; // no values, no dict (VALUES-1)
     }
     if flags.contains(TypeFlags::MANAGED_WEAKREF) {
         zeroed += WEAKLIST_SLOT_SIZE; // null: no weak references (WEAKLIST-1)
     }
-    // SAFETY: the member slots and the dict slot are the first words of the
-    // block; zero is `None` for each (MEMBER-1).
+    // SAFETY: the member slots, the values slot and the dict slot are the
+    // first words of the block; zero is `None`/null for each (MEMBER-1).
     unsafe { block.write_bytes(0, zeroed) };
     if flags.contains(TypeFlags::HAS_GC) {
         // SAFETY: the GC header sits right before the object (GC-2).
@@ -301,6 +309,25 @@ pub unsafe fn dict_slot(obj: &PyObject) -> &Cell<Option<Ref>> {
     unsafe { &*(p.sub(gc + DICT_SLOT_SIZE) as *const Cell<Option<Ref>>) }
 }
 
+/// The inline-values word of an instance of a MANAGED_DICT type: null, or
+/// its attribute values (values.rs, VALUES-1).
+///
+/// # Safety
+///
+/// `obj`'s type has `MANAGED_DICT` (HEAP-2: the word is in front).
+#[inline(always)]
+pub unsafe fn values_slot(obj: &PyObject) -> &Cell<*mut u8> {
+    let gc = if obj.ty().flags().contains(TypeFlags::HAS_GC) {
+        HEADER_SIZE
+    } else {
+        0
+    };
+    let p = obj as *const PyObject as *const u8;
+    // SAFETY: HEAP-2 — the word is `gc + 16` bytes before the object, right
+    // in front of the dict slot; `Cell<*mut u8>` is one word.
+    unsafe { &*(p.sub(gc + MANAGED_DICT_SIZE) as *const Cell<*mut u8>) }
+}
+
 /// The weak-reference list head of an instance of a MANAGED_WEAKREF type:
 /// the first word of its block (HEAP-2), null while nothing refers to it
 /// weakly. Static objects have no such slot (see weakref.rs, WEAKLIST-1).
@@ -316,7 +343,7 @@ pub unsafe fn weaklist_slot(obj: &PyObject) -> &Cell<*mut PyObject> {
         before += HEADER_SIZE;
     }
     if flags.contains(TypeFlags::MANAGED_DICT) {
-        before += DICT_SLOT_SIZE;
+        before += MANAGED_DICT_SIZE;
     }
     let p = obj as *const PyObject as *const u8;
     // SAFETY: HEAP-2 — the slot is the first word of the object's block,
@@ -336,7 +363,7 @@ pub unsafe fn member_slot(obj: &PyObject, i: usize) -> &RefCellSlot {
         before += HEADER_SIZE;
     }
     if ty.flags().contains(TypeFlags::MANAGED_DICT) {
-        before += DICT_SLOT_SIZE;
+        before += MANAGED_DICT_SIZE;
     }
     let p = obj as *const PyObject as *const u8;
     // SAFETY: MEMBER-1 / HEAP-2 — slot `i` lies `before` bytes in front of
@@ -388,8 +415,7 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
         heap().gc.note_free(pre + size);
     }
     if flags.contains(TypeFlags::MANAGED_DICT) {
-        // SAFETY: HEAP-2 — MANAGED_DICT types have the slot.
-        drop(unsafe { dict_slot(o) }.take());
+        super::attr::clear_instance_attrs(o);
     }
     for i in 0..ty.nmembers {
         // SAFETY: MEMBER-1 — `i < nmembers`.

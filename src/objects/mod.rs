@@ -73,6 +73,7 @@ pub mod tuple_methods;
 pub mod typecache;
 pub mod typeobj;
 pub mod typetype;
+pub mod values;
 pub mod weakproxy;
 pub mod weakref;
 

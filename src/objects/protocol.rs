@@ -552,7 +552,7 @@ pub fn default_dir(obj: &PyObject) -> PyResult {
             }
         }
     };
-    if let Some(d) = super::attr::instance_dict_private(obj) {
+    if let Some(d) = super::attr::instance_dict(obj) {
         add(&d);
     }
     let ty = super::typetype::as_type(obj).unwrap_or(obj.ty());

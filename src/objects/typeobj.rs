@@ -35,6 +35,10 @@ impl TypeFlags {
     pub const HAS_GC: TypeFlags = TypeFlags(1 << 14);
     /// Instances carry a `__dict__` slot in front (HEAP-2).
     pub const MANAGED_DICT: TypeFlags = TypeFlags(1 << 4);
+    /// Instances keep their attributes in inline values over the type's
+    /// shared keys until a dict is asked for (values.rs; CPython 3.11's
+    /// split keys). Set on classes with MANAGED_DICT; not inherited.
+    pub const INLINE_VALUES: TypeFlags = TypeFlags(1 << 5);
     /// Instances can be weakly referenced: their weak-reference list head
     /// is a slot in front (HEAP-2, WEAKLIST-1; CPython 3.12's flag).
     pub const MANAGED_WEAKREF: TypeFlags = TypeFlags(1 << 3);
@@ -372,6 +376,8 @@ pub struct TypeObject {
     /// Member slots (`__slots__` entries) in front of each instance
     /// (MEMBER-1); fixed when the type is made.
     pub nmembers: usize,
+    /// The attribute names instances share (INLINE_VALUES types only).
+    pub shared_keys: super::values::SharedKeys,
 }
 
 // SAFETY: OBJ-H4 — types are only touched by the interpreter thread.
@@ -410,6 +416,7 @@ impl TypeObject {
             solid: Cell::new(None),
             version: Cell::new(1),
             nmembers: 0,
+            shared_keys: super::values::SharedKeys::new(),
         }
     }
 
@@ -441,6 +448,7 @@ impl TypeObject {
             solid: Cell::new(base.solid.get()),
             version: Cell::new(1),
             nmembers: base.nmembers,
+            shared_keys: super::values::SharedKeys::new(),
         }
     }
 

@@ -301,7 +301,7 @@ pub fn new_class(
         flags = flags.union(TypeFlags::MANAGED_WEAKREF);
     }
     if with_dict {
-        flags = flags.union(TypeFlags::MANAGED_DICT);
+        flags = flags.union(TypeFlags::MANAGED_DICT.union(TypeFlags::INLINE_VALUES));
     }
     flags = flags.union(TypeFlags(base.flags().0 & TypeFlags::INHERITED.0));
     let slots = Slots::inherit(&base.slots);

@@ -15,6 +15,7 @@
 use std::cell::Cell;
 use std::ptr;
 
+use crate::objects::attr;
 use crate::objects::dict::DictObject;
 use crate::objects::err::PyResult;
 use crate::objects::heap;
@@ -117,15 +118,19 @@ impl GlobalCache {
 
 /// The `LOAD_ATTR` cache of one name of a code object: for instances of
 /// `ty` (while the type-cache epoch is `epoch`, TCACHE-1), the attribute
-/// is an instance-dict value — the type has no data descriptor of that
-/// name and uses the generic `__getattribute__` — last found at entry
-/// `ix` of the instance dict (instances made alike fill their dicts in
-/// the same order, so the index is a good guess: CPython's split keys).
+/// is the object's own — the type has no data descriptor of that name and
+/// uses the generic `__getattribute__` — found at index `ix` of the type's
+/// shared keys when `in_values` (CPython 3.11's `LOAD_ATTR_INSTANCE_VALUE`:
+/// the index is exact, since a type's keys only grow, KEYS-1), or last
+/// found at entry `ix` of the instance dict otherwise (instances made
+/// alike fill their dicts in the same order, so the index is a good guess:
+/// `LOAD_ATTR_WITH_HINT`).
 #[derive(Clone, Copy)]
 struct AttrEntry {
     ty: *const TypeObject,
     epoch: u64,
     ix: usize,
+    in_values: bool,
 }
 
 /// See [`AttrEntry`].
@@ -144,16 +149,22 @@ impl AttrCache {
             ty: ptr::null(),
             epoch: 0,
             ix: 0,
+            in_values: false,
         }))
     }
 
-    /// `obj.name` if the entry applies and the instance dict holds `name`
-    /// at the remembered index.
+    /// `obj.name` if the entry applies and the object holds `name` where
+    /// the entry says.
     #[inline(always)]
     pub fn get(&self, obj: &PyObject, name: &PyObject) -> Option<Ref> {
         let e = self.0.get();
         if !ptr::eq(e.ty, obj.ty()) || e.epoch != typecache::epoch() {
             return None;
+        }
+        if e.in_values {
+            // VALUES-2: `ix` is an index of this type's keys, inside every
+            // values array of its instances.
+            return attr::instance_values(obj).and_then(|v| v.get(e.ix));
         }
         // SAFETY: HEAP-2 — the entry was made for this type only after
         // checking it has MANAGED_DICT, and a type's flags stay as they
@@ -169,7 +180,7 @@ impl AttrCache {
     }
 
     /// After a slow `obj.name` lookup: remember where the value was if it
-    /// came from the instance dict of a plain class instance.
+    /// was the object's own attribute of a plain class instance.
     #[cold]
     #[inline(never)]
     pub fn fill(&self, obj: &PyObject, name: &PyObject) {
@@ -187,20 +198,33 @@ impl AttrCache {
         {
             return;
         }
-        let Some(key) = as_str_object(name) else {
-            return;
+        let found = if let Some(values) = attr::instance_values(obj) {
+            ty.shared_keys
+                .index_of(name)
+                .filter(|&ix| values.get(ix).is_some())
+                .map(|ix| (ix, true))
+        } else {
+            let Some(key) = as_str_object(name) else {
+                return;
+            };
+            // SAFETY: HEAP-2 — MANAGED_DICT checked above.
+            let slot = unsafe { heap::dict_slot(obj) };
+            let d = slot.take();
+            let ix = d
+                .as_ref()
+                .and_then(|d| d.downcast_exact::<DictObject>())
+                .and_then(|d| d.index_of_str(key));
+            slot.set(d);
+            ix.map(|ix| (ix, false))
         };
-        // SAFETY: HEAP-2 — MANAGED_DICT checked above.
-        let slot = unsafe { heap::dict_slot(obj) };
-        let d = slot.take();
-        let ix = d
-            .as_ref()
-            .and_then(|d| d.downcast_exact::<DictObject>())
-            .and_then(|d| d.index_of_str(key));
-        slot.set(d);
-        if let Some(ix) = ix {
+        if let Some((ix, in_values)) = found {
             if typecache::epoch() == epoch {
-                self.0.set(AttrEntry { ty, epoch, ix });
+                self.0.set(AttrEntry {
+                    ty,
+                    epoch,
+                    ix,
+                    in_values,
+                });
             }
         }
     }

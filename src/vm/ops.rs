@@ -229,12 +229,10 @@ pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
             as usize;
     if generic {
         if let Some(m) = ty.lookup(name) {
-            if protocol::is_plain_method(&m) {
-                let shadowed = crate::objects::attr::instance_dict_private(&obj)
-                    .is_some_and(|d| crate::objects::dict::get_item_interned(&d, name).is_some());
-                if !shadowed {
-                    return Ok((m, obj));
-                }
+            if protocol::is_plain_method(&m)
+                && crate::objects::attr::instance_attr(&obj, name).is_none()
+            {
+                return Ok((m, obj));
             }
         }
     }
