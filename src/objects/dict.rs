@@ -26,6 +26,7 @@ use pyrite_gc::Visitor;
 
 use super::err::{key_error, PyResult};
 use super::heap::{self, PyVec};
+use super::int::IntObject;
 use super::object::{PyObject, PyPayload, Ref};
 use super::str::{as_str_object, StrObject};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -104,7 +105,11 @@ impl DictObject {
     }
 
     /// Find the slot of an entry with `key`, comparing by identity and, for
-    /// matching hashes, with `eq` (which may run Python code: DICT-4).
+    /// matching hashes, with `eq` (which may run Python code: DICT-4) —
+    /// unless both keys are exact ints or exact strs, which compare here
+    /// without running Python code, so the table cannot change under the
+    /// probe and no version re-read is needed (CPython's `unicode_eq` and
+    /// `lookdict_unicode` shortcuts).
     fn find(&self, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
         'restart: loop {
             let version = self.version.get();
@@ -128,13 +133,19 @@ impl DictObject {
                             return Ok(Some(ix as usize));
                         }
                         if e.hash == hash {
-                            let k = k.clone();
-                            let eq = super::protocol::eq(&k, key)?;
-                            if self.version.get() != version {
-                                continue 'restart;
-                            }
-                            if eq {
-                                return Ok(Some(ix as usize));
+                            match eq_native(k, key) {
+                                Some(true) => return Ok(Some(ix as usize)),
+                                Some(false) => {}
+                                None => {
+                                    let k = k.clone();
+                                    let eq = super::protocol::eq(&k, key)?;
+                                    if self.version.get() != version {
+                                        continue 'restart;
+                                    }
+                                    if eq {
+                                        return Ok(Some(ix as usize));
+                                    }
+                                }
                             }
                         }
                     }
@@ -188,7 +199,7 @@ impl DictObject {
         if let Some(s) = exact_str(key) {
             return Ok(self.get_str_obj(s));
         }
-        let hash = super::protocol::hash(key)?;
+        let hash = key_hash(key)?;
         Ok(self.find(key, hash)?.and_then(|ix| self.value_at(ix)))
     }
 
@@ -233,10 +244,7 @@ impl DictObject {
 
     /// Insert or replace.
     pub fn set(&self, key: Ref, value: Ref) -> PyResult<()> {
-        let hash = match exact_str(&key) {
-            Some(s) => s.hash(),
-            None => super::protocol::hash(&key)?,
-        };
+        let hash = key_hash(&key)?;
         self.set_with_hash(key, hash, value)
     }
 
@@ -309,10 +317,7 @@ impl DictObject {
 
     /// Remove `key`, returning its value.
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Ref>> {
-        let hash = match exact_str(key) {
-            Some(s) => s.hash(),
-            None => super::protocol::hash(key)?,
-        };
+        let hash = key_hash(key)?;
         let found = match exact_str(key) {
             Some(s) => self.find_str(s),
             None => self.find(key, hash)?,
@@ -499,6 +504,36 @@ fn exact_str(obj: &PyObject) -> Option<&StrObject> {
     obj.downcast_exact::<StrObject>()
 }
 
+/// Equality of two keys that runs no Python code: `Some(equal)` when both
+/// are exact ints (INT-1: one representation per value) or both exact
+/// strs; `None` for any other pair (the caller compares with `__eq__`).
+#[inline(always)]
+fn eq_native(a: &PyObject, b: &PyObject) -> Option<bool> {
+    if let (Some(x), Some(y)) = (
+        a.downcast_exact::<IntObject>(),
+        b.downcast_exact::<IntObject>(),
+    ) {
+        return Some(x.value() == y.value());
+    }
+    if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
+        return Some(super::str::str_eq(x, y));
+    }
+    None
+}
+
+/// The hash of a key: exact strs and ints inline (their hash runs no
+/// Python code), the `hash` slot otherwise.
+#[inline(always)]
+fn key_hash(key: &PyObject) -> PyResult<i64> {
+    if let Some(s) = exact_str(key) {
+        return Ok(s.hash());
+    }
+    if let Some(i) = key.downcast_exact::<IntObject>() {
+        return Ok(super::int::hash_int(i));
+    }
+    super::protocol::hash(key)
+}
+
 /// Whether a value could take part in a cycle (CPython's
 /// `_PyObject_GC_MAY_BE_TRACKED`): dicts start untracked and are tracked
 /// once they hold one.
@@ -625,7 +660,7 @@ fn dict_getitem(obj: &PyObject, key: &PyObject) -> PyResult {
         return Ok(v);
     }
     if obj.ty().is_heap() {
-        if let Some(missing) = obj.ty().lookup_str("__missing__") {
+        if let Some(missing) = obj.ty().lookup(super::names::name!("__missing__")) {
             return super::protocol::call_method_obj(&missing, obj, &[key.to_ref()]);
         }
     }

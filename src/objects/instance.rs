@@ -216,7 +216,14 @@ fn slot_hash(obj: &PyObject) -> PyResult<i64> {
     let Some(i) = super::int::as_int(&r) else {
         return Err(type_error("__hash__ method should return an integer"));
     };
-    Ok(super::int::hash_int(i))
+    // CPython's slot_tp_hash: a value that fits a hash is kept as it is
+    // (so `__hash__ = str.__hash__` hashes like the str), a larger one is
+    // hashed as an int; -1 is reserved for errors.
+    Ok(match super::int::to_i64(i) {
+        Some(-1) => -2,
+        Some(h) => h,
+        None => super::int::hash_int(i),
+    })
 }
 
 static CMP_NAMES: NameTable<6> =
