@@ -34,6 +34,14 @@ fn debugmallocstats_writes_the_allocator_table_then_the_free_lists() {
     assert_eq!(floats.len(), 48 + 1 + 1 + 21, "{floats:?}");
     assert_eq!(floats.as_bytes()[49], b'=', "{floats:?}");
     assert!(err.contains("free PyLongObjects * "), "{err}");
+    let order = [
+        "PyDictObjects",
+        "PyFloatObjects",
+        "PyListObjects",
+        "PyLongObjects",
+    ]
+    .map(|n| err.find(&format!(" free {n} * ")).expect(n));
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{err}");
     assert!(err.contains(" free 1-sized PyTupleObjects * "), "{err}");
     assert!(err.contains(" free 20-sized PyTupleObjects * "), "{err}");
     let table = err.find("class   size").unwrap();

@@ -150,18 +150,32 @@ fn free_list_line(out: &mut String, block_name: &str, num: usize, size: usize) {
 }
 
 /// The text `sys._debugmallocstats()` writes: the allocator's table, then
-/// pyrite's free lists (floats, ints, then tuples per length, as CPython's
-/// `_PyObject_DebugTypeStats`). A tuple line's size is the whole block a
-/// free tuple keeps (TUPLE-2: GC header included); CPython prints the
-/// object's size without its GC header.
+/// pyrite's free lists (dicts, floats, lists, ints, then tuples per length,
+/// in CPython's `_PyObject_DebugTypeStats` order). The size of a dict, list
+/// or tuple line is the whole block a free object keeps (DICT-7, LIST-2,
+/// TUPLE-2: GC header included); CPython prints the object's size without
+/// its GC header.
 pub fn debugmallocstats_text() -> String {
     let mut out = heap::heap().stats().to_text();
     out.push('\n');
+    let whole = |t: &crate::objects::typeobj::TypeObject| heap::pre_header_size(t) + t.basicsize;
+    free_list_line(
+        &mut out,
+        "free PyDictObject",
+        crate::objects::dict::free_list_len(),
+        whole(&crate::objects::dict::DICT_TYPE),
+    );
     free_list_line(
         &mut out,
         "free PyFloatObject",
         crate::objects::float::free_list_len(),
         crate::objects::float::FLOAT_TYPE.basicsize,
+    );
+    free_list_line(
+        &mut out,
+        "free PyListObject",
+        crate::objects::list::free_list_len(),
+        whole(&crate::objects::list::LIST_TYPE),
     );
     free_list_line(
         &mut out,

@@ -18,6 +18,9 @@
 //!   a version, so (address, version) names one state of one dict even
 //!   after the address is reused. Entry indices stay valid while the
 //!   version stays the same (caches of `index_of_str` rely on it).
+//! - **DICT-7 (free list).** A block on the free list is the whole block
+//!   (GC header included) of a dead exact dict: untracked, entries dropped,
+//!   tables freed, nothing refers to it (FREELIST-1). CPython keeps 80.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -25,6 +28,8 @@ use std::ptr::NonNull;
 use pyrite_gc::Visitor;
 
 use super::err::{key_error, PyResult};
+use super::freelist::FreeList;
+use super::global::Global;
 use super::heap::{self, PyVec};
 use super::int::IntObject;
 use super::object::{PyObject, PyPayload, Ref};
@@ -582,9 +587,41 @@ pub fn new_dict() -> Ref {
     new_dict_of_type(&DICT_TYPE)
 }
 
+/// Most dead exact dicts kept for reuse (CPython's `PyDict_MAXFREELIST`).
+pub const MAX_FREE_LIST: usize = 80;
+
+/// Blocks of dead exact dicts (DICT-7; GLOBAL-1).
+static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
+
+/// Blocks on the dict free list now (statistics).
+pub fn free_list_len() -> usize {
+    FREE_LIST.get().len()
+}
+
+/// Keep the whole block of a dead exact dict for reuse; `false` when the
+/// free list is full (the caller then frees the block).
+///
+/// # Safety
+///
+/// `block` is the whole block of an exact dict whose refcount reached
+/// zero, untracked and with its payload dropped; the caller does not use
+/// it again when this returns `true` (DICT-7).
+#[inline]
+pub unsafe fn free_list_push(block: NonNull<u8>) -> bool {
+    // SAFETY: DICT-7 / FREELIST-1 — the caller's contract; the block is at
+    // least a GC header long, room for the link.
+    unsafe { FREE_LIST.get().push(block.cast()) }
+}
+
 /// A new empty dict of type `ty` (a dict subclass).
 pub fn new_dict_of_type(ty: &TypeObject) -> Ref {
-    let obj = heap::alloc_object(ty, ty.basicsize);
+    let obj = if std::ptr::eq(ty, &DICT_TYPE) {
+        // SAFETY: DICT-7 — the free list holds whole blocks of dead exact
+        // dicts, the size `alloc_object` would allocate.
+        unsafe { heap::alloc_object_reusing(ty, ty.basicsize, FREE_LIST.get()) }
+    } else {
+        heap::alloc_object(ty, ty.basicsize)
+    };
     let d = DictObject {
         ob: PyObject::new(ty),
         inner: UnsafeCell::new(Inner::default()),

@@ -1,11 +1,12 @@
-//! A bounded free list of same-size object blocks (CPython keeps such lists
-//! for floats and tuples): blocks of dead objects kept for reuse instead of
-//! going back to the allocator, linked through their first word.
+//! A bounded free list of same-size object blocks (CPython keeps such
+//! lists for floats, tuples, lists and dicts): blocks of dead objects kept
+//! for reuse instead of going back to the allocator, linked through their
+//! first word.
 //!
 //! **FREELIST-1.** Every block on a list is a block of exactly the size the
 //! list's owner allocates (for floats and ints their type's basicsize, no
-//! pre-header; for tuples the whole block, GC header included: TUPLE-2),
-//! whose object is dead: nothing references it and its payload has been
+//! pre-header; for tuples, lists and dicts the whole block, GC header
+//! included: TUPLE-2, LIST-2, DICT-7), whose object is dead: nothing references it and its payload has been
 //! dropped.
 //! Its first word is the link; the rest is garbage. The block is still
 //! allocated from the heap's point of view (`sys.getallocatedblocks`

@@ -223,20 +223,44 @@ pub fn pre_header_size(ty: &TypeObject) -> usize {
 pub fn alloc_object(ty: &TypeObject, size: usize) -> NonNull<PyObject> {
     let pre = pre_header_size(ty);
     let block = alloc_bytes(pre + size);
+    if ty.flags().contains(TypeFlags::HAS_GC) && heap().gc.note_allocation(pre + size) {
+        heap().gc_due.set(true);
+    }
     // SAFETY: a fresh block of `pre + size` bytes.
-    unsafe { init_block(ty, block, size) }
+    unsafe { init_block(ty, block) }
 }
 
-/// Lay a new object of type `ty` and own size `size` out in `block`: write
-/// its pre-header, count the allocation for the collector and take the
-/// heap type's reference, as [`alloc_object`] does; for free lists that
-/// keep whole blocks (the tuple's, whose blocks have a GC header).
+/// Allocate an object as [`alloc_object`] does, reusing a dead object's
+/// whole block from `free` when it has one. A reused block is not counted
+/// for the collector: CPython's tuple, list and dict free lists hand out
+/// objects without `_PyObject_GC_Link`, and [`dealloc`] keeps blocks
+/// without `PyObject_GC_Del`, so `gc.get_count()` moves as CPython's does.
+///
+/// # Safety
+///
+/// Every block on `free` is a whole block (pre-header included) of
+/// `pre_header_size(ty) + size` bytes that nothing uses (FREELIST-1).
+#[inline]
+pub unsafe fn alloc_object_reusing(
+    ty: &TypeObject,
+    size: usize,
+    free: &super::freelist::FreeList,
+) -> NonNull<PyObject> {
+    match free.pop() {
+        // SAFETY: the caller's guarantee on the list's blocks.
+        Some(block) => unsafe { init_block(ty, block.cast()) },
+        None => alloc_object(ty, size),
+    }
+}
+
+/// Lay a new object of type `ty` out in `block`: write its pre-header and
+/// take the heap type's reference.
 ///
 /// # Safety
 ///
 /// `block` is an allocated block of `pre_header_size(ty) + size` bytes
 /// that nothing else uses.
-pub unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>, size: usize) -> NonNull<PyObject> {
+unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>) -> NonNull<PyObject> {
     let pre = pre_header_size(ty);
     let flags = ty.flags();
     // SAFETY: the block holds `pre + size` bytes; offsets below stay inside.
@@ -258,9 +282,6 @@ pub unsafe fn init_block(ty: &TypeObject, block: NonNull<u8>, size: usize) -> No
                 .cast::<GcHeader>()
                 .write(GcHeader::new())
         };
-        if heap().gc.note_allocation(pre + size) {
-            heap().gc_due.set(true);
-        }
     }
     if flags.contains(TypeFlags::HEAPTYPE) {
         ty.as_object().incref();
@@ -411,9 +432,6 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     }
     let size = (ty.slots.sizeof)(o);
     let pre = pre_header_size(ty);
-    if flags.contains(TypeFlags::HAS_GC) {
-        heap().gc.note_free(pre + size);
-    }
     if flags.contains(TypeFlags::MANAGED_DICT) {
         super::attr::clear_instance_attrs(o);
     }
@@ -425,12 +443,28 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
     unsafe { (ty.slots.drop)(obj) };
     // SAFETY: HEAP-2 — the block starts `pre` bytes before the object.
     let block = unsafe { obj.cast::<u8>().sub(pre) };
-    if std::ptr::eq(ty, &super::tuple::TUPLE_TYPE) {
+    // A block kept on a free list is not a free for the collector's count
+    // (see `alloc_object_reusing`).
+    let kept = if std::ptr::eq(ty, &super::tuple::TUPLE_TYPE) {
         // SAFETY: a dead exact tuple's whole block, not used below if kept
         // (TUPLE-2).
-        if unsafe { super::tuple::free_list_push(block, size) } {
-            return;
-        }
+        unsafe { super::tuple::free_list_push(block, size) }
+    } else if std::ptr::eq(ty, &super::list::LIST_TYPE) {
+        // SAFETY: a dead exact list's whole block, not used below if kept
+        // (LIST-2).
+        unsafe { super::list::free_list_push(block) }
+    } else if std::ptr::eq(ty, &super::dict::DICT_TYPE) {
+        // SAFETY: a dead exact dict's whole block, not used below if kept
+        // (DICT-7).
+        unsafe { super::dict::free_list_push(block) }
+    } else {
+        false
+    };
+    if kept {
+        return;
+    }
+    if flags.contains(TypeFlags::HAS_GC) {
+        heap().gc.note_free(pre + size);
     }
     // SAFETY: HEAP-2 — same block, same size as `alloc_object` gave.
     unsafe { free_bytes(block, pre + size) };

@@ -2,6 +2,10 @@
 //! over-allocation rule). LIST-1: the item buffer is borrowed mutably only
 //! in sections that run no Python code; an item about to be dropped is
 //! moved out first, so `__del__` sees a consistent list.
+//!
+//! **LIST-2.** A block on the free list is the whole block (GC header
+//! included) of a dead exact list: untracked, items dropped, buffer freed,
+//! nothing refers to it (FREELIST-1). CPython keeps 80 such lists.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -9,6 +13,8 @@ use std::ptr::NonNull;
 use pyrite_gc::Visitor;
 
 use super::err::{index_error, PyResult};
+use super::freelist::FreeList;
+use super::global::Global;
 use super::heap::{self, PyVec};
 use super::object::{PyObject, PyPayload, Ref};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -191,9 +197,41 @@ pub fn new_list(items: Vec<Ref>) -> Ref {
     r
 }
 
+/// Most dead exact lists kept for reuse (CPython's `PyList_MAXFREELIST`).
+pub const MAX_FREE_LIST: usize = 80;
+
+/// Blocks of dead exact lists (LIST-2; GLOBAL-1).
+static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
+
+/// Blocks on the list free list now (statistics).
+pub fn free_list_len() -> usize {
+    FREE_LIST.get().len()
+}
+
+/// Keep the whole block of a dead exact list for reuse; `false` when the
+/// free list is full (the caller then frees the block).
+///
+/// # Safety
+///
+/// `block` is the whole block of an exact list whose refcount reached
+/// zero, untracked and with its payload dropped; the caller does not use
+/// it again when this returns `true` (LIST-2).
+#[inline]
+pub unsafe fn free_list_push(block: NonNull<u8>) -> bool {
+    // SAFETY: LIST-2 / FREELIST-1 — the caller's contract; the block is at
+    // least a GC header long, room for the link.
+    unsafe { FREE_LIST.get().push(block.cast()) }
+}
+
 /// A new empty list of type `ty` (a list subclass).
 pub fn new_list_of_type(ty: &TypeObject) -> Ref {
-    let obj = heap::alloc_object(ty, ty.basicsize);
+    let obj = if std::ptr::eq(ty, &LIST_TYPE) {
+        // SAFETY: LIST-2 — the free list holds whole blocks of dead exact
+        // lists, the size `alloc_object` would allocate.
+        unsafe { heap::alloc_object_reusing(ty, ty.basicsize, FREE_LIST.get()) }
+    } else {
+        heap::alloc_object(ty, ty.basicsize)
+    };
     let l = ListObject {
         ob: PyObject::new(ty),
         items: UnsafeCell::new(PyVec::new()),

@@ -100,16 +100,12 @@ pub unsafe fn free_list_push(block: NonNull<u8>, size: usize) -> bool {
 
 fn alloc_tuple(ty: &TypeObject, len: usize, items: &mut dyn Iterator<Item = Ref>) -> Ref {
     let size = HEAD + len * std::mem::size_of::<Ref>();
-    let reused = if std::ptr::eq(ty, &TUPLE_TYPE) && (1..=MAX_SAVE_SIZE).contains(&len) {
-        FREE_LISTS.get()[len - 1].pop()
+    let obj = if std::ptr::eq(ty, &TUPLE_TYPE) && (1..=MAX_SAVE_SIZE).contains(&len) {
+        // SAFETY: TUPLE-2 — the list holds whole blocks of dead exact
+        // tuples of this length: the size `alloc_object` would allocate.
+        unsafe { heap::alloc_object_reusing(ty, size, &FREE_LISTS.get()[len - 1]) }
     } else {
-        None
-    };
-    let obj = match reused {
-        // SAFETY: TUPLE-2 — a whole free block of an exact tuple of this
-        // length: the size `alloc_object` would allocate.
-        Some(block) => unsafe { heap::init_block(ty, block.cast(), size) },
-        None => heap::alloc_object(ty, size),
+        heap::alloc_object(ty, size)
     };
     // SAFETY: TUPLE-1 — the block has room for the header and `len` refs;
     // every slot is written before the tuple is visible.
