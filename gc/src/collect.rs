@@ -17,7 +17,7 @@ use crate::generation::{Generation, NUM_GENERATIONS};
 use crate::header::HeaderRef;
 use crate::list;
 use crate::object::GcObject;
-use crate::reachability::{deduce_unreachable, untrack_survivors, Released};
+use crate::reachability::{deduce_unreachable, Released, Survivors};
 use crate::stats::{CollectError, CollectionRecord};
 use crate::visitor::{Action, Visitor};
 use crate::{Collector, GcHeader};
@@ -195,18 +195,20 @@ impl<T: GcObject> Collector<T> {
         }
 
         // 2–4. gc_refs = refcount; subtract internal references; move what is
-        // not reachable from outside to `unreachable`.
+        // not reachable from outside to `unreachable`, untracking on the way
+        // the survivors that can never be in a cycle.
         let unreachable = pin!(GcHeader::new());
         // SAFETY: HR — pinned on this frame; emptied by step 7b.
         let unreachable = unsafe { HeaderRef::new(NonNull::from(&*unreachable)) };
         list::init(unreachable);
+        let untrack = Survivors::Untrack {
+            full: generation == Generation::Old,
+        };
         // SAFETY: `young` holds only flag-free objects (no collection runs).
-        let visited = unsafe { deduce_unreachable::<T>(young, unreachable, released) };
+        let (visited, survivors) =
+            unsafe { deduce_unreachable::<T>(young, unreachable, released, untrack) };
 
-        // Survivors: untrack those that can never be in a cycle, promote the
-        // rest (only OBJ-4 code has run so far).
-        // SAFETY: the gc_refs window is closed; `young` is an ordinary list.
-        let survivors = unsafe { untrack_survivors::<T>(young, generation == Generation::Old) };
+        // Survivors: promote them (only OBJ-4 code has run so far).
         if young != old {
             if generation == Generation::Middle {
                 self.trigger.add_long_lived_pending(survivors);

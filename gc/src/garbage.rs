@@ -13,7 +13,9 @@ use core::ptr::NonNull;
 use crate::header::{HeaderRef, NEXT_UNREACHABLE};
 use crate::list;
 use crate::object::GcObject;
-use crate::reachability::{clear_collecting_flags, clear_unreachable_mask, deduce_unreachable};
+use crate::reachability::{
+    clear_collecting_flags, clear_unreachable_mask, deduce_unreachable, Survivors,
+};
 use crate::visitor::{Action, Visitor};
 use crate::GcHeader;
 
@@ -210,7 +212,7 @@ pub(crate) unsafe fn handle_resurrected_objects<T: GcObject>(
     unsafe { clear_collecting_flags(unreachable) };
     // SAFETY: flag-free but FINALIZED now, `unreachable` is a valid base;
     // `still_unreachable` is an initialised empty head on the caller's frame.
-    unsafe { deduce_unreachable::<T>(unreachable, still_unreachable, released) };
+    unsafe { deduce_unreachable::<T>(unreachable, still_unreachable, released, Survivors::Keep) };
     // SAFETY: `still_unreachable` comes from move_unreachable.
     unsafe { clear_unreachable_mask(still_unreachable) };
     // SAFETY: distinct initialised heads; what is left in `unreachable` is

@@ -1,13 +1,13 @@
 //! Passes 2–4 — deciding what is unreachable: `update_refs`,
-//! `subtract_refs`, `move_unreachable` (with its visit function), their
-//! composition `deduce_unreachable`, and the survivor pass that untracks
-//! objects that can never be in a cycle.
+//! `subtract_refs`, `move_unreachable` (with its visit function), and their
+//! composition `deduce_unreachable`; `move_unreachable` also untracks the
+//! survivors that can never be in a cycle, as it walks them.
 //!
 //! These passes open and close the gc_refs window (GC-3). Inside it they
 //! call only OBJ-4 methods (`refcount`, `is_gc`, `traverse`), so no header
 //! leaves or joins a list behind their back.
 
-use crate::header::{HeaderRef, NEXT_UNREACHABLE};
+use crate::header::{HeaderRef, NEXT_UNREACHABLE, PREV_FINALIZED};
 use crate::list;
 use crate::object::GcObject;
 use crate::visitor::{Action, Visitor};
@@ -92,35 +92,85 @@ pub(crate) fn visit_decref(h: HeaderRef) {
     h.decrement_refs();
 }
 
-/// Pass 4. Split `young` into the reachable and the tentatively unreachable.
+/// What [`move_unreachable`] does with the objects it finds reachable.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Survivors {
+    /// Keep them all tracked (the second deduction over resurrected
+    /// objects, where CPython untracks nothing).
+    Keep,
+    /// Untrack those whose `may_untrack(full)` says so (CPython's
+    /// `untrack_tuples`, and `untrack_dicts` when `full`).
+    Untrack {
+        /// Whether generation 2 is collected.
+        full: bool,
+    },
+}
+
+/// Pass 4. Split `young` into the reachable and the tentatively unreachable,
+/// untracking on the way the survivors that can never be in a cycle.
 ///
 /// Walks `young` once. An object with gc_refs > 0 is reachable: its
 /// referents in the set are marked reachable (gc_refs raised to 1, or moved
 /// back from `unreachable` to the tail of `young`, where the walk will reach
 /// them). An object with gc_refs == 0 moves to `unreachable` for now.
 ///
+/// With [`Survivors::Untrack`], a reachable object is asked `may_untrack`
+/// right after its traversal and, if it says yes, is untracked instead of
+/// kept. The objects are asked in the order of the final `young` list and
+/// each sees the tracking state of the ones asked before it, exactly as a
+/// separate walk over `young` after this pass would (CPython's
+/// `untrack_tuples` / `untrack_dicts`), but without that walk's second
+/// round of cache misses over every survivor. `may_untrack` is OBJ-4-pure
+/// and reads only tracking bits, which the gc_refs window leaves intact.
+///
 /// Post-condition: `young` holds exactly the objects reachable from outside
-/// the set, with prev links restored and `PREV_COLLECTING` clear; every
-/// object of `unreachable` carries `PREV_COLLECTING` and `NEXT_UNREACHABLE`
-/// (GC-4) and has valid prev links; the gc_refs window is closed.
+/// the set minus the untracked survivors, with prev links restored and
+/// `PREV_COLLECTING` clear; no object left in `young` answers `may_untrack`
+/// with true (with `Untrack`); every object of `unreachable` carries
+/// `PREV_COLLECTING` and `NEXT_UNREACHABLE` (GC-4) and has valid prev links;
+/// the gc_refs window is closed. Returns the number of objects left in
+/// `young`.
 ///
 /// # Safety
 ///
 /// `young` has been through [`update_refs`] and [`subtract_refs`];
 /// `unreachable` is an initialised empty list head.
-pub(crate) unsafe fn move_unreachable<T: GcObject>(young: HeaderRef, unreachable: HeaderRef) {
+pub(crate) unsafe fn move_unreachable<T: GcObject>(
+    young: HeaderRef,
+    unreachable: HeaderRef,
+    survivors: Survivors,
+) -> usize {
     let mut visitor = Visitor::new(Action::MarkReachable { young });
     let mut prev = young;
+    let mut left = 0;
     // SAFETY: `young` is an initialised list (GC-1).
     let mut gc = unsafe { young.next() };
     while gc != young {
         if gc.refs() > 0 {
             // SAFETY: GC-1, GC-2 — `gc` heads a live object of `young`.
-            unsafe { object::<T>(gc) }.traverse(&mut visitor);
-            // Leave the gc_refs window for `gc`: prev becomes an address.
-            gc.set_prev(prev);
-            gc.clear_collecting();
-            prev = gc;
+            let object = unsafe { object::<T>(gc) };
+            object.traverse(&mut visitor);
+            let untrack = match survivors {
+                Survivors::Keep => false,
+                Survivors::Untrack { full } => object.may_untrack(full),
+            };
+            if untrack {
+                // Unlink by the forward link only (the prev words of the
+                // objects not yet walked are gc_refs, GC-3), then leave it
+                // untracked: next word 0, prev word only PREV_FINALIZED
+                // (GC-1, GC-5, GC-6). `prev`'s next word carries no
+                // NEXT_UNREACHABLE (GC-4), nor does `gc`'s (an element of
+                // `young`).
+                prev.set_next_word(gc.next_word());
+                gc.set_next_word(0);
+                gc.set_prev_word(gc.prev_word() & PREV_FINALIZED);
+            } else {
+                // Leave the gc_refs window for `gc`: prev becomes an address.
+                gc.set_prev(prev);
+                gc.clear_collecting();
+                prev = gc;
+                left += 1;
+            }
         } else {
             // Tentatively unreachable: unlink from `young` (forward link only,
             // prev words of `young` are gc_refs), append to `unreachable`.
@@ -139,6 +189,7 @@ pub(crate) unsafe fn move_unreachable<T: GcObject>(young: HeaderRef, unreachable
     }
     young.set_prev_word(prev.addr());
     unreachable.set_next_word(unreachable.next_word() & !NEXT_UNREACHABLE);
+    left
 }
 
 /// Visit function of `move_unreachable`: `gc` is a collecting referent of a
@@ -178,7 +229,7 @@ pub(crate) unsafe fn visit_reachable(gc: HeaderRef, young: HeaderRef) {
 /// Passes 2–4: `update_refs`, `subtract_refs`, `move_unreachable`.
 ///
 /// Post-condition: as [`move_unreachable`]'s. Returns the number of objects
-/// examined.
+/// examined and the number left in `base` (the survivors still tracked).
 ///
 /// # Safety
 ///
@@ -189,15 +240,16 @@ pub(crate) unsafe fn deduce_unreachable<T: GcObject>(
     base: HeaderRef,
     unreachable: HeaderRef,
     released: &[Released],
-) -> usize {
+    survivors: Survivors,
+) -> (usize, usize) {
     // SAFETY: the caller's guarantee on `base`.
     let candidates = unsafe { update_refs::<T>(base, released) };
     // SAFETY: `base` has just been through update_refs.
     unsafe { subtract_refs::<T>(base) };
     // SAFETY: `base` has been through both; the caller's guarantee on
     // `unreachable`.
-    unsafe { move_unreachable::<T>(base, unreachable) };
-    candidates
+    let left = unsafe { move_unreachable::<T>(base, unreachable, survivors) };
+    (candidates, left)
 }
 
 /// Clear `NEXT_UNREACHABLE` on every element of `unreachable` (GC-4).
@@ -224,32 +276,4 @@ pub(crate) unsafe fn clear_unreachable_mask(unreachable: HeaderRef) {
 pub(crate) unsafe fn clear_collecting_flags(list: HeaderRef) {
     // SAFETY: `list` is initialised; clearing a flag changes no link.
     unsafe { list::for_each(list, |h| h.clear_collecting()) };
-}
-
-/// The survivor pass: untrack every object of `young` that says it may be
-/// untracked (CPython's `untrack_tuples` / `untrack_dicts`).
-///
-/// Post-condition: no object left in `young` answers `may_untrack` with
-/// true. Returns the number left.
-///
-/// # Safety
-///
-/// `young` is an initialised list head outside the gc_refs window (GC-3).
-pub(crate) unsafe fn untrack_survivors<T: GcObject>(young: HeaderRef, full: bool) -> usize {
-    let mut left = 0;
-    // SAFETY: `young` is initialised (GC-1).
-    let mut gc = unsafe { young.next() };
-    while gc != young {
-        // SAFETY: GC-1 — `gc` is linked; read before it may be unlinked.
-        let next = unsafe { gc.next() };
-        // SAFETY: GC-1, GC-2 — `gc` heads a live object of `young`.
-        if unsafe { object::<T>(gc) }.may_untrack(full) {
-            // SAFETY: `gc` is linked, outside GC-3, without NEXT_UNREACHABLE.
-            unsafe { list::unlink(gc) };
-        } else {
-            left += 1;
-        }
-        gc = next;
-    }
-    left
 }

@@ -118,6 +118,47 @@ fn untrackable_survivors_are_untracked() {
 }
 
 #[test]
+fn untracking_follows_the_order_of_the_survivors() {
+    // Survivors are asked `may_untrack` in the order of the final young
+    // list, each seeing the answers before it (CPython's untrack_tuples).
+    let heap = Heap::new();
+    let (holder, tuple) = (heap.alloc(), heap.alloc());
+    heap.set_untrackable(holder);
+    heap.set_untrackable(tuple);
+    heap.link(holder, tuple);
+    // `holder` comes first, while `tuple` is still tracked: it stays.
+    heap.gc.collect(Generation::Young).unwrap();
+    assert!(holder.is_tracked(&heap) && !tuple.is_tracked(&heap));
+    heap.gc.check_invariants().unwrap();
+    heap.gc.collect(Generation::Middle).unwrap();
+    assert!(!holder.is_tracked(&heap));
+    heap.gc.check_invariants().unwrap();
+    release(holder);
+    release(tuple);
+    assert!(holder.is_dead() && tuple.is_dead());
+}
+
+#[test]
+fn a_survivor_moved_back_is_asked_after_its_referrer() {
+    // `tuple` is referenced only by `holder`, which comes later: the walk
+    // first thinks `tuple` unreachable, then moves it back behind `holder`,
+    // so `holder` is asked first and stays tracked.
+    let heap = Heap::new();
+    let (tuple, holder) = (heap.alloc(), heap.alloc());
+    heap.set_untrackable(holder);
+    heap.set_untrackable(tuple);
+    heap.link(holder, tuple);
+    release(tuple);
+    heap.gc.collect(Generation::Young).unwrap();
+    assert!(!tuple.is_dead());
+    assert!(holder.is_tracked(&heap) && !tuple.is_tracked(&heap));
+    assert_eq!(heap.objects(None), vec![holder]);
+    heap.gc.check_invariants().unwrap();
+    release(holder);
+    assert!(holder.is_dead() && tuple.is_dead());
+}
+
+#[test]
 fn freeze_hides_objects_until_unfrozen() {
     let heap = Heap::new();
     let (a, b) = (heap.alloc(), heap.alloc());
