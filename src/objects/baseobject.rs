@@ -1,9 +1,10 @@
 //! `object`, the root of every type: default construction, identity
 //! equality and hash, the default repr/str/format, and generic attributes.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use super::err::{type_error, PyResult};
+use super::global::Global;
 use super::heap;
 use super::names::name;
 use super::object::{PyObject, Ref};
@@ -20,10 +21,10 @@ fn object_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     if !args.is_empty() || kw_count(kw) > 0 {
         let init_overridden = ty
             .lookup(name!("__init__"))
-            .is_some_and(|i| !is_object_slot(&i, name!("__init__")));
+            .is_some_and(|i| !is_object_attr(&i, &OBJECT_INIT, name!("__init__")));
         let new_overridden = ty
             .lookup(name!("__new__"))
-            .is_some_and(|i| !is_object_slot(&i, name!("__new__")));
+            .is_some_and(|i| !is_object_attr(&i, &OBJECT_NEW, name!("__new__")));
         if new_overridden || !init_overridden {
             return Err(type_error(format!("{}() takes no arguments", ty.name())));
         }
@@ -31,10 +32,28 @@ fn object_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     Ok(new_instance(ty))
 }
 
-/// Whether `v` is `object`'s own attribute `name` (an interned str).
-fn is_object_slot(v: &PyObject, name: &PyObject) -> bool {
-    super::dict::get_item_interned(&OBJECT_TYPE.dict.get().expect("object dict"), name)
-        .is_some_and(|o| o.is(v))
+/// `object.__init__` and `object.__new__`, read from `object`'s dict on
+/// first use: `object` is a static type whose dict is filled once at start
+/// (TYPE-1) and cannot be changed afterwards (setting an attribute of an
+/// immutable type raises), so the values stay the same for the process.
+static OBJECT_INIT: Global<OnceCell<Ref>> = Global::new(OnceCell::new());
+static OBJECT_NEW: Global<OnceCell<Ref>> = Global::new(OnceCell::new());
+
+/// Whether `v` is `object`'s own attribute `name` (an interned str),
+/// remembered in `cell` (GLOBAL-1).
+fn is_object_attr(v: &PyObject, cell: &'static Global<OnceCell<Ref>>, name: &PyObject) -> bool {
+    let cell = cell.get();
+    if let Some(o) = cell.get() {
+        return o.is(v);
+    }
+    let Some(o) = OBJECT_TYPE
+        .dict
+        .get()
+        .and_then(|d| super::dict::get_item_interned(&d, name))
+    else {
+        return false;
+    };
+    cell.get_or_init(|| o).is(v)
 }
 
 /// Allocate a plain instance of `ty` (whose solid base is `object`).
@@ -55,10 +74,10 @@ fn object_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
         let ty = obj.ty();
         let init_overridden = ty
             .lookup(name!("__init__"))
-            .is_some_and(|i| !is_object_slot(&i, name!("__init__")));
+            .is_some_and(|i| !is_object_attr(&i, &OBJECT_INIT, name!("__init__")));
         let new_overridden = ty
             .lookup(name!("__new__"))
-            .is_some_and(|i| !is_object_slot(&i, name!("__new__")));
+            .is_some_and(|i| !is_object_attr(&i, &OBJECT_NEW, name!("__new__")));
         if init_overridden || !new_overridden {
             return Err(type_error(format!(
                 "{}.__init__() takes exactly one argument (the instance to initialize)",
