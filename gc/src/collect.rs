@@ -244,10 +244,18 @@ impl<T: GcObject> Collector<T> {
         let final_unreachable = unsafe { HeaderRef::new(NonNull::from(&*final_unreachable)) };
         list::init(final_unreachable);
         // SAFETY: `unreachable` is an initialised ordinary list on this frame.
-        unsafe { finalize_garbage::<T>(unreachable) };
-        // SAFETY: as left by finalize_garbage; `final_unreachable` is an
-        // initialised empty head; `old` a generation head.
-        unsafe { handle_resurrected_objects::<T>(unreachable, final_unreachable, old, released) };
+        let finalizers_ran = unsafe { finalize_garbage::<T>(unreachable) };
+        if finalizers_ran {
+            // SAFETY: as left by finalize_garbage; `final_unreachable` is an
+            // initialised empty head; `old` a generation head.
+            unsafe {
+                handle_resurrected_objects::<T>(unreachable, final_unreachable, old, released)
+            };
+        } else {
+            // Nothing can have been resurrected (see handle_resurrected_objects).
+            // SAFETY: distinct initialised heads outside the gc_refs window.
+            unsafe { list::merge(unreachable, final_unreachable) };
+        }
 
         // 8. Clear the garbage (or save it all); refcounting frees it.
         // SAFETY: `final_unreachable` is an ordinary list of collecting objects.

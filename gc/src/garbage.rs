@@ -152,12 +152,15 @@ pub(crate) unsafe fn handle_weakrefs<T: GcObject>(unreachable: HeaderRef) -> usi
 /// (PEP 442): set `PREV_FINALIZED`, then call it under a strong reference.
 ///
 /// Post-condition: every object still in `unreachable` is finalized or has
-/// no finalizer; objects freed by finalizers have left the list.
+/// no finalizer; objects freed by finalizers have left the list. Returns
+/// whether any finalizer was called (only then can an object have been
+/// resurrected: see [`handle_resurrected_objects`]).
 ///
 /// # Safety
 ///
 /// `unreachable` is an initialised ordinary list head that stays in place.
-pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) {
+pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) -> bool {
+    let mut called = false;
     let seen = pin!(GcHeader::new());
     // SAFETY: HR — `seen` is pinned on this frame and emptied into
     // `unreachable` before the frame ends.
@@ -176,6 +179,7 @@ pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) {
         // SAFETY: as above.
         if unsafe { op.as_ref() }.has_finalizer() {
             gc.set_finalized();
+            called = true;
             // SAFETY: as above; the strong reference keeps the object alive
             // across the finalizer.
             unsafe { op.as_ref() }.incref();
@@ -187,12 +191,21 @@ pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) {
     }
     // SAFETY: both heads are initialised and distinct.
     unsafe { list::merge(seen, unreachable) };
+    called
 }
 
 /// Pass 7b. CPython 3.11's `handle_resurrected_objects`: recompute gc_refs
 /// on the unreachable set now that finalizers have run, and move every object
 /// referenced from outside the set again — and everything it reaches — to
 /// `old`.
+///
+/// Needed only when [`finalize_garbage`] called a finalizer. Otherwise no
+/// code has run since `move_unreachable` that could reach the set: the
+/// weak-reference callbacks of pass 6 run only after every weak reference
+/// to the set was cleared, and nothing outside the set references it
+/// (CPython: "they can't reference unreachable objects"); so the
+/// recomputation would find every object still unreachable, and the
+/// caller moves the set to `still_unreachable` as it is instead.
 ///
 /// Post-condition: `still_unreachable` holds the objects that are garbage
 /// after finalizers (collecting, ordinary links); `unreachable` is empty;
