@@ -23,7 +23,7 @@ pub fn instance_values(obj: &PyObject) -> Option<Values> {
 }
 
 /// Whether `obj` (of a MANAGED_DICT type) has a dict in its dict slot.
-fn has_dict(obj: &PyObject) -> bool {
+pub fn has_dict(obj: &PyObject) -> bool {
     // SAFETY: HEAP-2 — the caller checked MANAGED_DICT.
     let slot = unsafe { heap::dict_slot(obj) };
     let d = slot.take();
@@ -92,6 +92,23 @@ pub fn instance_attr(obj: &PyObject, name: &PyObject) -> Option<Ref> {
     found
 }
 
+/// A new empty values array for `obj`, if its type keeps inline values
+/// and `obj` has neither values nor a dict yet (VALUES-1).
+pub fn new_instance_values(obj: &PyObject) -> Option<Values> {
+    let ty = obj.ty();
+    if !ty.flags().contains(TypeFlags::INLINE_VALUES)
+        || instance_values(obj).is_some()
+        || has_dict(obj)
+    {
+        return None;
+    }
+    let v = Values::new_for(&ty.shared_keys);
+    // SAFETY: HEAP-2 — INLINE_VALUES types have MANAGED_DICT; VALUES-1: the
+    // object has neither values nor a dict.
+    unsafe { heap::values_slot(obj) }.set(v.into_raw().as_ptr());
+    Some(v)
+}
+
 /// Set (`Some`) or delete (`None`) `obj`'s own attribute `name`, in its
 /// inline values while the name can be shared, else in its instance dict.
 /// `Ok(false)` when instances of its type have no attributes of their own.
@@ -103,16 +120,11 @@ pub fn set_instance_attr(obj: &PyObject, name: &PyObject, value: Option<Ref>) ->
     }
     let keys = &ty.shared_keys;
     let values = match instance_values(obj) {
-        None if flags.contains(TypeFlags::INLINE_VALUES)
-            && value.is_some()
-            && !has_dict(obj)
+        None if value.is_some()
+            && flags.contains(TypeFlags::INLINE_VALUES)
             && keys.insert(name).is_some() =>
         {
-            let v = Values::new_for(keys);
-            // SAFETY: HEAP-2 — MANAGED_DICT checked above; VALUES-1: the
-            // object has no dict.
-            unsafe { heap::values_slot(obj) }.set(v.into_raw().as_ptr());
-            Some(v)
+            new_instance_values(obj)
         }
         v => v,
     };

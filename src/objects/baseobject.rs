@@ -222,7 +222,8 @@ static OBJECT_METHODS: [MethodDef; 8] = [
     },
 ];
 
-fn object_setattr(obj: &PyObject, name: &PyObject, v: Option<Ref>) -> PyResult<()> {
+/// `object.__setattr__`'s slot: the generic attribute assignment.
+pub fn object_setattr(obj: &PyObject, name: &PyObject, v: Option<Ref>) -> PyResult<()> {
     super::attr::generic_setattr(obj, name, v)
 }
 

@@ -36,6 +36,10 @@ pub struct CodeObject {
     pub global_cache: Box<[crate::vm::cache::GlobalCache]>,
     /// `LOAD_ATTR`'s inline cache, one per name of `names`.
     pub attr_cache: Box<[crate::vm::cache::AttrCache]>,
+    /// `LOAD_METHOD`'s inline cache, one per name of `names`.
+    pub method_cache: Box<[crate::vm::cache::MethodCache]>,
+    /// `STORE_ATTR`'s inline cache, one per name of `names`.
+    pub store_cache: Box<[crate::vm::cache::StoreCache]>,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first.
@@ -321,6 +325,12 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
     let attr_cache = (0..unit.names.len())
         .map(|_| crate::vm::cache::AttrCache::new())
         .collect();
+    let method_cache = (0..unit.names.len())
+        .map(|_| crate::vm::cache::MethodCache::new())
+        .collect();
+    let store_cache = (0..unit.names.len())
+        .map(|_| crate::vm::cache::StoreCache::new())
+        .collect();
     let obj = heap::alloc_object(&CODE_TYPE, std::mem::size_of::<CodeObject>());
     let code = CodeObject {
         ob: PyObject::new(&CODE_TYPE),
@@ -332,6 +342,8 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
         cell2arg,
         global_cache,
         attr_cache,
+        method_cache,
+        store_cache,
     };
     // SAFETY: the block has room for a CodeObject.
     unsafe { obj.cast::<CodeObject>().as_ptr().write(code) };

@@ -467,6 +467,9 @@ fn type_setattr(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult
     }
     let dict = ty.dict.get().expect("type dict");
     let d = as_dict(&dict).expect("dict");
+    // TCACHE-1: end the epoch before the old value can be dropped, so no
+    // code its drop runs sees a cache entry naming it.
+    super::typecache::types_changed();
     match value {
         Some(v) => d.set(name.to_ref(), v)?,
         None => {

@@ -229,3 +229,168 @@ impl AttrCache {
         }
     }
 }
+
+/// `keys_len` of a [`MethodEntry`] for a type whose instances have no
+/// attributes of their own.
+const NO_INSTANCE_ATTRS: usize = usize::MAX;
+
+/// The `LOAD_METHOD` cache of one name (CPython 3.11's
+/// `LOAD_METHOD_NO_DICT` / `LOAD_METHOD_WITH_VALUES`): for instances of
+/// `ty` (while the epoch is `epoch`, TCACHE-1), whose type uses the
+/// generic `__getattribute__`, the name is the plain method at `method`,
+/// held by a dict of the type's MRO, and no attribute of the instance
+/// shadows it — the type's instances have none (`keys_len ==
+/// NO_INSTANCE_ATTRS`), or the name was not among the type's `keys_len`
+/// shared keys and the instance has no dict: while the keys still number
+/// `keys_len`, it is still not one of them (KEYS-1, append-only).
+#[derive(Clone, Copy)]
+struct MethodEntry {
+    ty: *const TypeObject,
+    epoch: u64,
+    method: *const PyObject,
+    keys_len: usize,
+}
+
+/// See [`MethodEntry`].
+pub struct MethodCache(Cell<MethodEntry>);
+
+impl Default for MethodCache {
+    fn default() -> MethodCache {
+        MethodCache::new()
+    }
+}
+
+impl MethodCache {
+    /// An empty entry.
+    pub const fn new() -> MethodCache {
+        MethodCache(Cell::new(MethodEntry {
+            ty: ptr::null(),
+            epoch: 0,
+            method: ptr::null(),
+            keys_len: 0,
+        }))
+    }
+
+    /// The method `obj.name(...)` calls with `obj` as self, if the entry
+    /// applies.
+    #[inline(always)]
+    pub fn get(&self, obj: &PyObject) -> Option<Ref> {
+        let e = self.0.get();
+        let ty = obj.ty();
+        if !ptr::eq(e.ty, ty) || e.epoch != typecache::epoch() {
+            return None;
+        }
+        if e.keys_len != NO_INSTANCE_ATTRS
+            && (ty.shared_keys.len() != e.keys_len || attr::has_dict(obj))
+        {
+            return None;
+        }
+        // SAFETY: TCACHE-1/2 — while the epoch is current, the type dict
+        // that held the method when the entry was made is alive and still
+        // holds it: a type's dict changes only after the epoch has ended.
+        Some(unsafe { &*e.method }.to_ref())
+    }
+
+    /// After `LOAD_METHOD` found `method`, a plain method of `obj`'s type
+    /// (which uses the generic `__getattribute__`), unshadowed: remember it
+    /// when the instance attributes can be checked as [`MethodEntry`] says.
+    #[cold]
+    #[inline(never)]
+    pub fn fill(&self, obj: &PyObject, name: &PyObject, method: &PyObject) {
+        let ty = obj.ty();
+        let keys_len = if !ty.flags().contains(TypeFlags::MANAGED_DICT) {
+            NO_INSTANCE_ATTRS
+        } else if attr::has_dict(obj) || ty.shared_keys.index_of(name).is_some() {
+            return;
+        } else {
+            ty.shared_keys.len()
+        };
+        self.0.set(MethodEntry {
+            ty,
+            epoch: typecache::epoch(),
+            method,
+            keys_len,
+        });
+    }
+}
+
+/// The `STORE_ATTR` cache of one name (CPython 3.11's
+/// `STORE_ATTR_INSTANCE_VALUE`): for instances of `ty` (while the epoch is
+/// `epoch`), assigning the name is the generic assignment into the
+/// instance's own attributes — the type's `__setattr__` is `object`'s and
+/// no data descriptor of that name is on the type — and the name is index
+/// `ix` of the type's shared keys.
+#[derive(Clone, Copy)]
+struct StoreEntry {
+    ty: *const TypeObject,
+    epoch: u64,
+    ix: usize,
+}
+
+/// See [`StoreEntry`].
+pub struct StoreCache(Cell<StoreEntry>);
+
+impl Default for StoreCache {
+    fn default() -> StoreCache {
+        StoreCache::new()
+    }
+}
+
+impl StoreCache {
+    /// An empty entry.
+    pub const fn new() -> StoreCache {
+        StoreCache(Cell::new(StoreEntry {
+            ty: ptr::null(),
+            epoch: 0,
+            ix: 0,
+        }))
+    }
+
+    /// `obj.name = v` if the entry applies and `obj` keeps inline values;
+    /// otherwise `v` comes back for the slow path.
+    #[inline(always)]
+    pub fn store(&self, obj: &PyObject, v: Ref) -> Result<(), Ref> {
+        let e = self.0.get();
+        if !ptr::eq(e.ty, obj.ty()) || e.epoch != typecache::epoch() {
+            return Err(v);
+        }
+        // A new instance's first attribute makes its values array here.
+        let Some(values) = attr::instance_values(obj).or_else(|| attr::new_instance_values(obj))
+        else {
+            return Err(v);
+        };
+        // VALUES-2: `ix` is an index of this type's keys, inside every values
+        // array of its instances. The old value is dropped once the array is
+        // consistent.
+        drop(values.set(e.ix, v));
+        Ok(())
+    }
+
+    /// After a slow `obj.name = v`: remember where the value went if it
+    /// went into `obj`'s inline values by the generic assignment.
+    #[cold]
+    #[inline(never)]
+    pub fn fill(&self, obj: &PyObject, name: &PyObject) {
+        let ty = obj.ty();
+        let epoch = typecache::epoch();
+        let generic = ty.slots.setattr.get().map(|f| f as usize)
+            == Some(crate::objects::baseobject::object_setattr as SetAttrFn as usize);
+        if !generic || attr::instance_values(obj).is_none() {
+            return;
+        }
+        if ty
+            .lookup(name)
+            .is_some_and(|d| crate::objects::attr::is_data_descriptor(&d))
+        {
+            return;
+        }
+        if let Some(ix) = ty.shared_keys.index_of(name) {
+            if typecache::epoch() == epoch {
+                self.0.set(StoreEntry { ty, epoch, ix });
+            }
+        }
+    }
+}
+
+/// The type of a `__setattr__` slot.
+type SetAttrFn = fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>;

@@ -331,7 +331,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             Opcode::STORE_ATTR => {
                 let obj = pop!();
                 let v = pop!();
-                tri!(protocol::setattr(&obj, &code.names[arg], Some(v)));
+                tri!(ops::store_attr_cached(&obj, code, arg, v));
             }
             Opcode::DELETE_ATTR => {
                 let obj = pop!();
@@ -339,7 +339,7 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
             }
             Opcode::LOAD_METHOD => {
                 let obj = pop!();
-                let (a, b) = tri!(ops::load_method(obj, &code.names[arg]));
+                let (a, b) = tri!(ops::load_method_cached(obj, code, arg));
                 push!(a);
                 push!(b);
             }

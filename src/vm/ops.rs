@@ -220,9 +220,16 @@ pub fn load_classderef(frame: &Frame, code: &CodeObject, i: usize) -> PyResult {
     load_deref(frame, code, i)
 }
 
-/// `LOAD_METHOD`: `(method, self)` when the attribute is a plain method
-/// found on the type and not shadowed by the instance, else `(attr, null)`.
-pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
+/// `LOAD_METHOD` through the code object's inline cache for name `i`:
+/// `(method, self)` when the attribute is a plain method found on the type
+/// and not shadowed by the instance, else `(attr, null)`.
+#[inline(always)]
+pub fn load_method_cached(obj: Ref, code: &CodeObject, i: usize) -> PyResult<(Ref, Ref)> {
+    let cache = &code.method_cache[i];
+    if let Some(m) = cache.get(&obj) {
+        return Ok((m, obj));
+    }
+    let name = &code.names[i];
     let ty = obj.ty();
     let generic = ty.slots.getattr.get() as usize
         == crate::objects::typeobj::default_getattr as fn(&PyObject, &PyObject) -> PyResult
@@ -232,6 +239,7 @@ pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
             if protocol::is_plain_method(&m)
                 && crate::objects::attr::instance_attr(&obj, name).is_none()
             {
+                cache.fill(&obj, name, &m);
                 return Ok((m, obj));
             }
         }
@@ -241,6 +249,20 @@ pub fn load_method(obj: Ref, name: &PyObject) -> PyResult<(Ref, Ref)> {
     }
     let attr = protocol::getattr(&obj, name)?;
     Ok((attr, null()))
+}
+
+/// `STORE_ATTR` through the code object's inline cache for name `i`.
+#[inline(always)]
+pub fn store_attr_cached(obj: &PyObject, code: &CodeObject, i: usize, v: Ref) -> PyResult<()> {
+    let cache = &code.store_cache[i];
+    let v = match cache.store(obj, v) {
+        Ok(()) => return Ok(()),
+        Err(v) => v,
+    };
+    let name = &code.names[i];
+    protocol::setattr(obj, name, Some(v))?;
+    cache.fill(obj, name);
+    Ok(())
 }
 
 /// `container[key]` with list / tuple / dict fast paths.
