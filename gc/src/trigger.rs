@@ -27,13 +27,14 @@ use crate::object::GcObject;
 use crate::Collector;
 
 /// CPython's default thresholds.
-pub const DEFAULT_THRESHOLDS: [usize; NUM_GENERATIONS] = [700, 10, 10];
+pub const DEFAULT_THRESHOLDS: [isize; NUM_GENERATIONS] = [700, 10, 10];
 
 /// Counters and thresholds; all cells, because allocations and frees are
 /// noted while a collection runs finalizers.
 pub(crate) struct Trigger {
     counts: [Cell<usize>; NUM_GENERATIONS],
-    thresholds: [Cell<usize>; NUM_GENERATIONS],
+    /// Signed, as CPython's: a negative threshold is always exceeded.
+    thresholds: [Cell<isize>; NUM_GENERATIONS],
     /// Objects alive after the last full collection.
     long_lived_total: Cell<usize>,
     /// Objects that survived a generation-1 collection since then.
@@ -43,6 +44,11 @@ pub(crate) struct Trigger {
     byte_threshold: Cell<usize>,
     /// Net tracked bytes allocated since the last collection (may be < 0).
     bytes_since_collection: Cell<i64>,
+}
+
+/// Whether `count` is over `threshold` (CPython compares them as ints).
+fn exceeds(count: usize, threshold: isize) -> bool {
+    isize::try_from(count).map_or(true, |c| c > threshold)
 }
 
 impl Trigger {
@@ -79,7 +85,7 @@ impl Trigger {
     pub(crate) fn select(&self) -> Option<Generation> {
         Generation::ALL.into_iter().rev().find(|&g| {
             let i = g.index();
-            self.counts[i].get() > self.thresholds[i].get()
+            exceeds(self.counts[i].get(), self.thresholds[i].get())
                 && !(g == Generation::Old
                     && self.long_lived_pending.get() < self.long_lived_total.get() / 4)
         })
@@ -91,7 +97,7 @@ impl Trigger {
         if !self.enabled.get() || threshold0 == 0 {
             return None;
         }
-        if self.counts[0].get() > threshold0 {
+        if exceeds(self.counts[0].get(), threshold0) {
             return self.select();
         }
         let bytes = self.byte_threshold.get();
@@ -163,13 +169,13 @@ impl<T: GcObject> Collector<T> {
     }
 
     /// The thresholds of generations 0, 1, 2 (`gc.get_threshold()`).
-    pub fn thresholds(&self) -> [usize; NUM_GENERATIONS] {
+    pub fn thresholds(&self) -> [isize; NUM_GENERATIONS] {
         self.trigger.thresholds.each_ref().map(Cell::get)
     }
 
     /// Set the thresholds (`gc.set_threshold()`); threshold 0 of generation 0
     /// disables automatic collection.
-    pub fn set_thresholds(&self, thresholds: [usize; NUM_GENERATIONS]) {
+    pub fn set_thresholds(&self, thresholds: [isize; NUM_GENERATIONS]) {
         for (cell, t) in self.trigger.thresholds.iter().zip(thresholds) {
             cell.set(t);
         }

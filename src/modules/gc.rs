@@ -201,11 +201,27 @@ pub fn startup_threshold(gc: &pyrite_gc::Collector<PyObject>) {
     };
     let mut t = gc.thresholds();
     for (slot, part) in t.iter_mut().zip(v.split(',')) {
-        if let Ok(n) = part.trim().parse::<usize>() {
+        if let Ok(n) = part.trim().parse::<isize>() {
             *slot = n;
         }
     }
     gc.set_thresholds(t);
+}
+
+/// An argument converted as `PyArg_ParseTuple`'s `i` format: a C long
+/// first, then range-checked for an int, each with its own message.
+fn parse_tuple_int(v: &PyObject) -> PyResult<i64> {
+    let i = protocol::index(v)?;
+    let n = as_int(&i)
+        .and_then(to_i64)
+        .ok_or_else(|| overflow_error("Python int too large to convert to C long"))?;
+    if n > i64::from(i32::MAX) {
+        return Err(overflow_error("signed integer is greater than maximum"));
+    }
+    if n < i64::from(i32::MIN) {
+        return Err(overflow_error("signed integer is less than minimum"));
+    }
+    Ok(n)
 }
 
 /// An argument converted as CPython's `_PyLong_AsInt`.
@@ -303,9 +319,9 @@ fn set_threshold(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     }
     let mut t = heap().gc.thresholds();
     for (i, v) in args.iter().enumerate() {
-        // A negative threshold is accepted by CPython; pyrite's are
-        // unsigned, and 0 (like CPython's 0) turns that trigger off.
-        t[i] = c_int(v)?.max(0) as usize;
+        // As CPython's: a negative threshold is kept (always exceeded), 0
+        // turns generation 0's trigger off.
+        t[i] = parse_tuple_int(v)? as isize;
     }
     heap().gc.set_thresholds(t);
     Ok(none())
