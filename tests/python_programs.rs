@@ -743,6 +743,10 @@ const STRESS_SKIP: &[(&str, &str)] = &[
     ),
     ("gc_cycles", "automatic collections find the cycles first"),
     ("gc_module", "prints gc.get_threshold()"),
+    (
+        "gc_shutdown",
+        "finalizers at exit run in generation order, which automatic collections change",
+    ),
 ];
 
 /// The corpus tests run one at a time: programs write scratch files named

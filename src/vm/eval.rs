@@ -96,6 +96,10 @@ fn execute(frame: &mut Frame) -> PyResult<Exit> {
         // SAFETY: FRAME-2 — the stack region has `stacksize + 1` slots.
         unsafe { frame.stack_base().add(code.unit.stacksize as usize) },
     );
+    // CPython's RESUME: entering or resuming a frame is a safe point, so a
+    // collection an allocation made due runs before the frame's first
+    // instruction, not only at the next backward jump.
+    ops::eval_breaker()?;
     let mut sp = frame.sp;
     let mut ip = frame.ip;
     #[cfg(feature = "opcode-pairs")]
