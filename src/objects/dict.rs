@@ -31,7 +31,7 @@ use super::err::{key_error, PyResult};
 use super::freelist::FreeList;
 use super::global::Global;
 use super::heap::{self, PyVec};
-use super::int::IntObject;
+use super::keyeq::{eq_native, key_hash};
 use super::object::{PyObject, PyPayload, Ref};
 use super::str::{as_str_object, StrObject};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -507,36 +507,6 @@ fn insert_index(indices: &mut PyVec<i32>, hash: i64, ix: i32) {
 #[inline]
 fn exact_str(obj: &PyObject) -> Option<&StrObject> {
     obj.downcast_exact::<StrObject>()
-}
-
-/// Equality of two keys that runs no Python code: `Some(equal)` when both
-/// are exact ints (INT-1: one representation per value) or both exact
-/// strs; `None` for any other pair (the caller compares with `__eq__`).
-#[inline(always)]
-fn eq_native(a: &PyObject, b: &PyObject) -> Option<bool> {
-    if let (Some(x), Some(y)) = (
-        a.downcast_exact::<IntObject>(),
-        b.downcast_exact::<IntObject>(),
-    ) {
-        return Some(x.value() == y.value());
-    }
-    if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
-        return Some(super::str::str_eq(x, y));
-    }
-    None
-}
-
-/// The hash of a key: exact strs and ints inline (their hash runs no
-/// Python code), the `hash` slot otherwise.
-#[inline(always)]
-fn key_hash(key: &PyObject) -> PyResult<i64> {
-    if let Some(s) = exact_str(key) {
-        return Ok(s.hash());
-    }
-    if let Some(i) = key.downcast_exact::<IntObject>() {
-        return Ok(super::int::hash_int(i));
-    }
-    super::protocol::hash(key)
 }
 
 /// Whether a value could take part in a cycle (CPython's

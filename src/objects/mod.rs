@@ -39,6 +39,7 @@ pub mod int_methods;
 pub mod int_ops;
 pub mod iterators;
 pub mod itertools_builtins;
+pub mod keyeq;
 pub mod libm;
 pub mod list;
 pub mod list_methods;

@@ -18,6 +18,7 @@ use pyrite_gc::Visitor;
 
 use super::err::PyResult;
 use super::heap::{self, PyVec};
+use super::keyeq::{eq_native, key_hash};
 use super::object::{PyObject, PyPayload, Ref};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
 
@@ -115,13 +116,21 @@ impl SetObject {
                                 return Ok(Some(j));
                             }
                             if e.hash == hash {
-                                let k = k.clone();
-                                let eq = super::protocol::eq(&k, key)?;
-                                if self.version.get() != version {
-                                    continue 'restart;
-                                }
-                                if eq {
-                                    return Ok(Some(j));
+                                // Exact ints and strs compare without
+                                // running Python code (no restart needed).
+                                match eq_native(k, key) {
+                                    Some(true) => return Ok(Some(j)),
+                                    Some(false) => {}
+                                    None => {
+                                        let k = k.clone();
+                                        let eq = super::protocol::eq(&k, key)?;
+                                        if self.version.get() != version {
+                                            continue 'restart;
+                                        }
+                                        if eq {
+                                            return Ok(Some(j));
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -135,13 +144,13 @@ impl SetObject {
 
     /// Whether `key` is an element.
     pub fn contains(&self, key: &PyObject) -> PyResult<bool> {
-        let hash = super::protocol::hash(key)?;
+        let hash = key_hash(key)?;
         Ok(self.find(key, hash)?.is_some())
     }
 
     /// Add `key`; false if it was already there.
     pub fn add(&self, key: Ref) -> PyResult<bool> {
-        let hash = super::protocol::hash(&key)?;
+        let hash = key_hash(&key)?;
         self.add_with_hash(key, hash)
     }
 
@@ -209,7 +218,7 @@ impl SetObject {
 
     /// Remove `key`; false if absent.
     pub fn discard(&self, key: &PyObject) -> PyResult<bool> {
-        let hash = super::protocol::hash(key)?;
+        let hash = key_hash(key)?;
         let Some(slot) = self.find(key, hash)? else {
             return Ok(false);
         };
@@ -267,21 +276,20 @@ impl SetObject {
             if self.inner().table.is_empty() {
                 self.resize(MIN_SIZE - 1);
             }
-            let src = other.items_with_hash();
+            // Clean inserts run no Python code: `other`'s table is read in
+            // place (SET-3), `self` is a different set.
+            let src = other.inner().table.as_slice();
             let track = !heap::is_tracked(&self.ob)
-                && src
-                    .iter()
-                    .any(|(k, _)| k.ty().flags().contains(TypeFlags::HAS_GC));
-            let same_size = self.inner().table.len() == other.inner().table.len()
-                && other.inner().fill == other.inner().used;
+                && src.iter().any(|e| {
+                    e.key
+                        .as_ref()
+                        .is_some_and(|k| k.ty().flags().contains(TypeFlags::HAS_GC))
+                });
+            let same_size =
+                self.inner().table.len() == src.len() && other.inner().fill == other.inner().used;
             let inner = self.inner();
             if same_size {
-                for (dst, e) in inner
-                    .table
-                    .as_mut_slice()
-                    .iter_mut()
-                    .zip(other.inner().table.as_slice())
-                {
+                for (dst, e) in inner.table.as_mut_slice().iter_mut().zip(src) {
                     if let Some(k) = &e.key {
                         *dst = SetEntry {
                             hash: e.hash,
@@ -290,12 +298,14 @@ impl SetObject {
                     }
                 }
             } else {
-                for (k, h) in src.iter() {
-                    let slot = free_slot(inner.table.as_slice(), *h);
-                    inner.table.as_mut_slice()[slot] = SetEntry {
-                        hash: *h,
-                        key: Some(k.clone()),
-                    };
+                for e in src {
+                    if let Some(k) = &e.key {
+                        let slot = free_slot(inner.table.as_slice(), e.hash);
+                        inner.table.as_mut_slice()[slot] = SetEntry {
+                            hash: e.hash,
+                            key: Some(k.clone()),
+                        };
+                    }
                 }
             }
             inner.fill = oused;
@@ -306,8 +316,15 @@ impl SetObject {
             }
             return Ok(());
         }
-        for (k, h) in other.items_with_hash() {
-            self.add_with_hash(k, h)?;
+        // Normal insertions may run `__eq__`, which may change `other`: as
+        // CPython's set_merge, read its table afresh for every slot.
+        let mut i = 0;
+        while let Some(e) = other.inner().table.as_slice().get(i) {
+            if let Some(k) = e.key.clone() {
+                let h = e.hash;
+                self.add_with_hash(k, h)?;
+            }
+            i += 1;
         }
         Ok(())
     }
