@@ -36,6 +36,25 @@ fn blocks_after_two_runs(source: String, filename: String) -> (usize, usize) {
     h.join().expect("leak-check thread")
 }
 
+/// Programs whose `__main__` globals outlive the run on purpose, each with
+/// its reason: a module that lives on (`gc`, `weakref`) holds one of their
+/// functions, so, as in CPython, nothing clears them at exit, and in one
+/// process the next run finds them still there.
+const KEPT_GLOBALS: &[(&str, &str)] = &[
+    (
+        "gc_exit_collection",
+        "gc.callbacks keeps a function of __main__",
+    ),
+    (
+        "weakref_containers",
+        "weakref.finalize's registry keeps finalizers not run at exit",
+    ),
+    (
+        "weakref_finalize_exit",
+        "weakref.finalize's registry keeps a finalizer with atexit=False",
+    ),
+];
+
 #[test]
 fn programs_do_not_leak() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python");
@@ -47,6 +66,7 @@ fn programs_do_not_leak() {
         .filter(|n| n.ends_with(".py") && !n.starts_with("mod_"))
         .map(|n| n.trim_end_matches(".py").to_string())
         .filter(|n| !skip.contains(n))
+        .filter(|n| !KEPT_GLOBALS.iter().any(|(k, _)| k == n))
         .collect();
     names.sort();
     if let Ok(f) = std::env::var("PYRITE_TEST_FILTER") {

@@ -159,6 +159,17 @@ fn run_collection(g: Generation) -> Option<pyrite_gc::CollectionRecord> {
     heap().gc.collect_with_output(g, &mut StderrOut).ok()
 }
 
+/// The first collection at exit, after the atexit functions and while
+/// `__main__` is still alive (CPython's `_PyGC_CollectIfEnabled` in
+/// `Py_FinalizeEx`): a full collection with `gc.callbacks`, only when
+/// automatic collection is enabled. Cyclic garbage the program left behind
+/// is finalized here, while the weak references to it still live.
+pub fn collect_if_enabled_at_exit() {
+    if heap().gc.is_enabled() {
+        let _ = run_collection(Generation::Old);
+    }
+}
+
 /// The full collection at exit: debug output as usual, no Python
 /// callbacks (CPython's `_PyGC_CollectNoFail`).
 pub fn collect_at_shutdown() {

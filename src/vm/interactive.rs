@@ -64,6 +64,7 @@ pub fn run_main_with(opts: MainOptions) -> i32 {
     }
     let status = status.unwrap_or_else(|s| s);
     crate::modules::profiling::before_shutdown();
+    drop(main); // sys.modules keeps it; shutdown decides whether it lives on
     let status = super::main::shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();

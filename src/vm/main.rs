@@ -60,6 +60,7 @@ pub fn run_main(source: &str, filename: &str) -> i32 {
         }
     };
     crate::modules::profiling::before_shutdown();
+    drop(main); // sys.modules keeps it; shutdown decides whether it lives on
     let status = shutdown(&d, status);
     crate::modules::sys::flush_stdout();
     crate::modules::profiling::finish();
@@ -120,13 +121,14 @@ fn die_of_sigint() {
     unsafe { raise(SIGINT) };
 }
 
-/// CPython's `_PyModule_ClearDict` on `__main__`: names starting with one
-/// underscore become None first, then every other name (but
-/// `__builtins__`), so objects die and their `__del__` runs in the order
-/// CPython's do; then a full collection finds the cycles.
+/// The end of a program, in CPython's `Py_FinalizeEx` order: the atexit
+/// functions, a first full collection, `__main__` dropped (its globals die
+/// as garbage or, if the module lives on, are cleared name by name), then
+/// a last collection; finalizers run where CPython's do.
 pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
     // CPython's Py_FinalizeEx calls the atexit functions first.
     crate::modules::atexit::run_exitfuncs();
+    crate::modules::gc::collect_if_enabled_at_exit();
     // CPython's finalize_modules: `__main__` leaves sys.modules; when no
     // other object keeps it, it and its globals are garbage, and the exit
     // collection finalizes what only they hold in collection order.
@@ -137,8 +139,23 @@ pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
         Some(m) => crate::modules::gc::collect_releasing_at_shutdown(&[m, d]),
         None => crate::modules::gc::collect_releasing_at_shutdown(&[d]),
     }
+    // CPython clears the globals of a module still alive after that
+    // collection (finalize_modules_clear_weaklist). When only its dict
+    // outlived it (a function kept somewhere holds the globals), nothing
+    // clears them and what they hold is never finalized, as in CPython.
+    let module_alive = main.as_ref().is_some_and(|m| m.refcount() > 1);
     drop(main);
-    // What is still alive: CPython's _PyModule_ClearDict, then collect.
+    if module_alive {
+        clear_module_dict(d);
+    }
+    crate::modules::gc::collect_at_shutdown();
+    crate::objects::fileobj::flush_all();
+    status
+}
+
+/// CPython's `_PyModule_ClearDict`: names starting with one underscore
+/// become None first, then every other name but `__builtins__`.
+fn clear_module_dict(d: &Ref) {
     let dict = as_dict(d).expect("main dict");
     let keys = dict.keys();
     for pass in 0..2 {
@@ -154,9 +171,6 @@ pub(crate) fn shutdown(d: &Ref, status: i32) -> i32 {
             let _ = dict.set(k.clone(), crate::objects::none::none());
         }
     }
-    crate::modules::gc::collect_at_shutdown();
-    crate::objects::fileobj::flush_all();
-    status
 }
 
 /// `-X memstats`: the allocator's table (CPython's `_debugmallocstats`
