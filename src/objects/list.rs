@@ -197,6 +197,20 @@ pub fn new_list(items: Vec<Ref>) -> Ref {
     r
 }
 
+/// A new list of the `n` items `items` yields (fewer if it ends early):
+/// one item buffer of `n` slots filled in place, no Rust `Vec` between
+/// (slices, copies). `items` must not run Python code.
+pub fn new_list_from_iter(n: usize, items: impl Iterator<Item = Ref>) -> Ref {
+    let r = new_list_of_type(&LIST_TYPE);
+    let mut v = PyVec::with_capacity(n).unwrap_or_default();
+    for it in items.take(n) {
+        v.push(it);
+    }
+    let old = std::mem::replace(as_list(&r).expect("list").vec(), v);
+    drop(old); // the new list's empty buffer
+    r
+}
+
 /// Most dead exact lists kept for reuse (CPython's `PyList_MAXFREELIST`).
 pub const MAX_FREE_LIST: usize = 80;
 

@@ -17,7 +17,8 @@ use super::bool::new_bool;
 use super::err::{index_error, memory_error, type_error, value_error, PyResult};
 use super::int::new_int;
 use super::list::{
-    as_list, list_item, new_list, new_list_of_type, wrap_index, ListObject, LIST_TYPE,
+    as_list, list_item, new_list, new_list_from_iter, new_list_of_type, wrap_index, ListObject,
+    LIST_TYPE,
 };
 use super::method_args::{clinic, no_args, no_kw, one_arg};
 use super::none::{none, not_implemented};
@@ -122,28 +123,19 @@ fn list_getitem(obj: &PyObject, key: &PyObject) -> PyResult {
         Subscript::Index(i) => list_item(l, i),
         Subscript::Slice(s) => {
             let (start, step, n) = sequence::slice_indices(s, l.len())?;
-            Ok(new_list(slice_items(l, start, step, n)))
+            Ok(l.with_items(|items| new_list_from_iter(n, slice_iter(items, start, step, n))))
         }
     }
 }
 
-/// Clones of the `n` items at `start`, `start + step`, …
-fn slice_items(l: &ListObject, start: i64, step: i64, n: usize) -> Vec<Ref> {
-    l.with_items(|items| {
-        if step == 1 {
-            let lo = (start.max(0) as usize).min(items.len());
-            let hi = (lo + n).min(items.len());
-            return items[lo..hi].to_vec();
-        }
-        let mut out = Vec::with_capacity(n);
-        let mut i = start;
-        for _ in 0..n {
-            if let Some(v) = usize::try_from(i).ok().and_then(|j| items.get(j)) {
-                out.push(v.clone());
-            }
-            i += step;
-        }
-        out
+/// Clones of the `n` items at `start`, `start + step`, … (indices outside
+/// `items` are skipped), without collecting them.
+fn slice_iter(items: &[Ref], start: i64, step: i64, n: usize) -> impl Iterator<Item = Ref> + '_ {
+    (0..n as i64).filter_map(move |k| {
+        usize::try_from(start + k * step)
+            .ok()
+            .and_then(|j| items.get(j))
+            .cloned()
     })
 }
 
@@ -550,7 +542,8 @@ fn m_clear(args: &[Ref], kw: KwNames<'_>) -> PyResult {
 
 fn m_copy(args: &[Ref], kw: KwNames<'_>) -> PyResult {
     no_args("list.copy", args, kw)?;
-    Ok(new_list(self_list(args).to_vec()))
+    let l = self_list(args);
+    Ok(l.with_items(|items| new_list_from_iter(items.len(), items.iter().cloned())))
 }
 
 fn m_reverse(args: &[Ref], kw: KwNames<'_>) -> PyResult {
