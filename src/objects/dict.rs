@@ -557,6 +557,29 @@ pub fn new_dict() -> Ref {
     new_dict_of_type(&DICT_TYPE)
 }
 
+/// Largest table a dict display is presized to: 2**17 slots (CPython's
+/// `log2_max_presize`).
+const MAX_PRESIZE: usize = 1 << 17;
+
+/// A new empty dict with room for `n` items without a rebuild, for a dict
+/// display of `n` items (`BUILD_MAP`, `BUILD_CONST_KEY_MAP`), by CPython's
+/// `dict_new_presized` rule: up to 5 items the plain 8-slot table made on
+/// the first insertion; else the smallest power of two >= (3n + 1) / 2
+/// slots (16 for 6–10 items, 32 for 11–21, …), at most [`MAX_PRESIZE`].
+pub fn new_dict_presized(n: usize) -> Ref {
+    let d = new_dict();
+    if n > usable(MIN_SIZE) {
+        let want = if n > usable(MAX_PRESIZE) {
+            MAX_PRESIZE
+        } else {
+            (n * 3).div_ceil(2) // (3n + 1) / 2
+        };
+        let size = want.next_power_of_two().max(MIN_SIZE);
+        as_dict(&d).expect("dict").resize(size);
+    }
+    d
+}
+
 /// Most dead exact dicts kept for reuse (CPython's `PyDict_MAXFREELIST`).
 pub const MAX_FREE_LIST: usize = 80;
 

@@ -449,7 +449,7 @@ pub fn eval_breaker() -> PyResult<()> {
 
 /// `BUILD_MAP`.
 pub fn build_map(kv: Vec<Ref>) -> PyResult {
-    let d = new_dict();
+    let d = crate::objects::dict::new_dict_presized(kv.len() / 2);
     let dd = as_dict(&d).expect("dict");
     let mut it = kv.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -460,7 +460,7 @@ pub fn build_map(kv: Vec<Ref>) -> PyResult {
 
 /// `BUILD_CONST_KEY_MAP`.
 pub fn build_const_key_map(keys: &PyObject, values: Vec<Ref>) -> PyResult {
-    let d = new_dict();
+    let d = crate::objects::dict::new_dict_presized(values.len());
     let dd = as_dict(&d).expect("dict");
     for (k, v) in items(keys).iter().zip(values) {
         dd.set(k.clone(), v)?;
