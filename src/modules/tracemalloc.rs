@@ -86,6 +86,26 @@ impl AllocConsumer for TraceConsumer {
     }
 }
 
+/// The block at `addr`, taken from a free list, starts a new object: if it
+/// is traced, its trace takes the current traceback (CPython's
+/// `_PyTraceMalloc_NewReference`); its size stays.
+pub fn new_reference(addr: usize) {
+    // EVENTS-1: nothing outside an event allocates while borrowing.
+    let Ok(mut st) = STATE.get().try_borrow_mut() else {
+        return;
+    };
+    let limit = st.limit;
+    let Some(t) = st.tracer.as_mut() else {
+        return;
+    };
+    if t.traces.contains_key(&addr) {
+        let tb = t.sites.capture(limit);
+        if let Some(trace) = t.traces.get_mut(&addr) {
+            trace.1 = tb;
+        }
+    }
+}
+
 /// Start tracing with `nframe` frames per trace (no-op when tracing).
 pub fn start_tracing(nframe: usize) {
     {

@@ -59,6 +59,7 @@ impl FreeList {
         // first word.
         self.head.set(unsafe { block.as_ref() }.next);
         self.len.set(self.len.get() - 1);
+        super::heap::note_reused_block(block.cast());
         Some(block.cast())
     }
 

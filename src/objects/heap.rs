@@ -253,6 +253,16 @@ pub unsafe fn alloc_object_reusing(
     }
 }
 
+/// A block taken from a free list starts a new object: tracemalloc gives
+/// its trace the current traceback (CPython's `_PyTraceMalloc_NewReference`
+/// from `_Py_NewReference`). Free while nothing observes the allocator.
+#[inline(always)]
+pub fn note_reused_block(block: NonNull<u8>) {
+    if heap().has_observer() {
+        crate::modules::tracemalloc::new_reference(block.as_ptr() as usize);
+    }
+}
+
 /// Lay a new object of type `ty` out in `block`: write its pre-header and
 /// take the heap type's reference.
 ///
