@@ -70,12 +70,7 @@ fn builtin_call(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
     let f = obj.downcast::<BuiltinFunctionObject>().expect("builtin");
     match f.bound.get() {
         None => (f.func)(args, kw),
-        Some(me) => {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(me);
-            all.extend_from_slice(args);
-            (f.func)(&all, kw)
-        }
+        Some(me) => super::prepend::with_first(me, args, |all| (f.func)(all, kw)),
     }
 }
 

@@ -96,10 +96,7 @@ fn method_call(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
         .this
         .get()
         .ok_or_else(|| type_error("method has no self"))?;
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(this);
-    all.extend_from_slice(args);
-    super::protocol::call(&f, &all, kw)
+    super::prepend::with_first(this, args, |all| super::protocol::call(&f, all, kw))
 }
 
 fn method_repr(obj: &PyObject) -> PyResult {

@@ -272,10 +272,9 @@ fn slot_call(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
         .ty()
         .lookup(name!("__call__"))
         .ok_or_else(|| type_error(format!("'{}' object is not callable", obj.ty().name())))?;
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(obj.to_ref());
-    all.extend_from_slice(args);
-    super::protocol::call_unbound(&f, obj, &all, kw)
+    super::prepend::with_first(obj.to_ref(), args, |all| {
+        super::protocol::call_unbound(&f, obj, all, kw)
+    })
 }
 
 fn slot_iter(obj: &PyObject) -> PyResult {
@@ -327,10 +326,7 @@ fn slot_new(ty: &TypeObject, args: &[Ref], kw: KwNames<'_>) -> PyResult {
         Some(get) => get(&f, None, ty.as_object())?,
         None => f,
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(ty.to_ref());
-    all.extend_from_slice(args);
-    call(&f, &all, kw)
+    super::prepend::with_first(ty.to_ref(), args, |all| call(&f, all, kw))
 }
 
 fn slot_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
@@ -338,10 +334,9 @@ fn slot_init(obj: &PyObject, args: &[Ref], kw: KwNames<'_>) -> PyResult<()> {
         .ty()
         .lookup(name!("__init__"))
         .ok_or_else(|| type_error("no __init__"))?;
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(obj.to_ref());
-    all.extend_from_slice(args);
-    let r = super::protocol::call_unbound(&f, obj, &all, kw)?;
+    let r = super::prepend::with_first(obj.to_ref(), args, |all| {
+        super::protocol::call_unbound(&f, obj, all, kw)
+    })?;
     if !r.is(super::none::none_ref()) {
         return Err(type_error(format!(
             "__init__() should return None, not '{}'",

@@ -51,6 +51,7 @@ pub mod names;
 pub mod none;
 pub mod numfmt;
 pub mod object;
+pub mod prepend;
 pub mod protocol;
 pub mod range;
 pub mod registry;

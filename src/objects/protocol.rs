@@ -327,10 +327,7 @@ pub fn call_kw(callable: &PyObject, args: &[Ref], kwargs: &[(&str, Ref)]) -> PyR
 /// method descriptors get `obj` as first argument without a bound method;
 /// other descriptors are bound first.
 pub fn call_method_obj(f: &PyObject, obj: &PyObject, args: &[Ref]) -> PyResult {
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(obj.to_ref());
-    all.extend_from_slice(args);
-    call_unbound(f, obj, &all, None)
+    super::prepend::with_first(obj.to_ref(), args, |all| call_unbound(f, obj, all, None))
 }
 
 /// As [`call_method_obj`] with `all[0] == obj` already in place.
