@@ -162,7 +162,7 @@ pub fn debugmallocstats_text() -> String {
     free_list_line(
         &mut out,
         "free PyDictObject",
-        crate::objects::dict::free_list_len(),
+        crate::objects::dict::FREE_LIST.get().len(),
         whole(&crate::objects::dict::DICT_TYPE),
     );
     free_list_line(
@@ -174,7 +174,7 @@ pub fn debugmallocstats_text() -> String {
     free_list_line(
         &mut out,
         "free PyListObject",
-        crate::objects::list::free_list_len(),
+        crate::objects::list::FREE_LIST.get().len(),
         whole(&crate::objects::list::LIST_TYPE),
     );
     free_list_line(

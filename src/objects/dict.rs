@@ -583,28 +583,9 @@ pub fn new_dict_presized(n: usize) -> Ref {
 /// Most dead exact dicts kept for reuse (CPython's `PyDict_MAXFREELIST`).
 pub const MAX_FREE_LIST: usize = 80;
 
-/// Blocks of dead exact dicts (DICT-7; GLOBAL-1).
-static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
-
-/// Blocks on the dict free list now (statistics).
-pub fn free_list_len() -> usize {
-    FREE_LIST.get().len()
-}
-
-/// Keep the whole block of a dead exact dict for reuse; `false` when the
-/// free list is full (the caller then frees the block).
-///
-/// # Safety
-///
-/// `block` is the whole block of an exact dict whose refcount reached
-/// zero, untracked and with its payload dropped; the caller does not use
-/// it again when this returns `true` (DICT-7).
-#[inline]
-pub unsafe fn free_list_push(block: NonNull<u8>) -> bool {
-    // SAFETY: DICT-7 / FREELIST-1 — the caller's contract; the block is at
-    // least a GC header long, room for the link.
-    unsafe { FREE_LIST.get().push(block.cast()) }
-}
+/// Blocks of dead exact dicts (DICT-7; GLOBAL-1); `heap::dealloc` keeps
+/// them here.
+pub static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
 
 /// A new empty dict of type `ty` (a dict subclass).
 pub fn new_dict_of_type(ty: &TypeObject) -> Ref {

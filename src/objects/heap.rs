@@ -460,13 +460,13 @@ pub unsafe fn dealloc(obj: NonNull<PyObject>) {
         // (TUPLE-2).
         unsafe { super::tuple::free_list_push(block, size) }
     } else if std::ptr::eq(ty, &super::list::LIST_TYPE) {
-        // SAFETY: a dead exact list's whole block, not used below if kept
-        // (LIST-2).
-        unsafe { super::list::free_list_push(block) }
+        // SAFETY: LIST-2 / FREELIST-1 — a dead exact list's whole block (at
+        // least a GC header long, room for the link), not used below if kept.
+        unsafe { super::list::FREE_LIST.get().push(block.cast()) }
     } else if std::ptr::eq(ty, &super::dict::DICT_TYPE) {
-        // SAFETY: a dead exact dict's whole block, not used below if kept
-        // (DICT-7).
-        unsafe { super::dict::free_list_push(block) }
+        // SAFETY: DICT-7 / FREELIST-1 — a dead exact dict's whole block,
+        // not used below if kept.
+        unsafe { super::dict::FREE_LIST.get().push(block.cast()) }
     } else {
         false
     };

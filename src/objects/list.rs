@@ -214,28 +214,9 @@ pub fn new_list_from_iter(n: usize, items: impl Iterator<Item = Ref>) -> Ref {
 /// Most dead exact lists kept for reuse (CPython's `PyList_MAXFREELIST`).
 pub const MAX_FREE_LIST: usize = 80;
 
-/// Blocks of dead exact lists (LIST-2; GLOBAL-1).
-static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
-
-/// Blocks on the list free list now (statistics).
-pub fn free_list_len() -> usize {
-    FREE_LIST.get().len()
-}
-
-/// Keep the whole block of a dead exact list for reuse; `false` when the
-/// free list is full (the caller then frees the block).
-///
-/// # Safety
-///
-/// `block` is the whole block of an exact list whose refcount reached
-/// zero, untracked and with its payload dropped; the caller does not use
-/// it again when this returns `true` (LIST-2).
-#[inline]
-pub unsafe fn free_list_push(block: NonNull<u8>) -> bool {
-    // SAFETY: LIST-2 / FREELIST-1 — the caller's contract; the block is at
-    // least a GC header long, room for the link.
-    unsafe { FREE_LIST.get().push(block.cast()) }
-}
+/// Blocks of dead exact lists (LIST-2; GLOBAL-1); `heap::dealloc` keeps
+/// them here.
+pub static FREE_LIST: Global<FreeList> = Global::new(FreeList::new(MAX_FREE_LIST));
 
 /// A new empty list of type `ty` (a list subclass).
 pub fn new_list_of_type(ty: &TypeObject) -> Ref {
