@@ -364,10 +364,13 @@ pub fn gc_clear_weakrefs_to(obj: &PyObject, callbacks: &mut Vec<NonNull<PyObject
 }
 
 /// Pass-6 hook (`GcObject::call_weakref_callback`): call the callback of
-/// a cleared weak reference once.
+/// a cleared weak reference once. The callback stays on the weak reference
+/// (`__callback__` still shows it; its deallocation drops it), as in
+/// CPython's `handle_weakrefs` -- unlike a death by refcount, where
+/// `clear_on_dealloc` takes it off first.
 pub fn gc_call_callback(obj: &PyObject) {
     if let Some(w) = as_weakref(obj) {
-        if let Some(cb) = w.callback.take() {
+        if let Some(cb) = w.callback.get() {
             call_callback(obj, &cb);
         }
     }
