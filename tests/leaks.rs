@@ -29,6 +29,8 @@ fn blocks_after_two_runs(source: String, filename: String) -> (usize, usize) {
                 pyrite::modules::sys::capture_stdout(false);
                 after.push(heap.allocated_blocks());
                 heap.check_allocator().expect("allocator invariants");
+                heap.check_collector().expect("collector invariants");
+                pyrite::objects::values::check_tracked_objects().expect("inline values");
             }
             (after[0], after[1])
         })

@@ -138,6 +138,11 @@ impl Heap {
         self.observed.get()
     }
 
+    /// Check the collector's invariants (tests).
+    pub fn check_collector(&self) -> Result<(), pyrite_gc::InvariantViolation> {
+        self.gc.check_invariants()
+    }
+
     /// Check the allocator's invariants (tests).
     pub fn check_allocator(&self) -> Result<(), pyrite_allocator::InvariantViolation> {
         // SAFETY: HEAP-1.

@@ -320,3 +320,58 @@ impl Values {
 pub unsafe fn from_word(word: &Cell<*mut u8>) -> Option<Values> {
     NonNull::new(word.get()).map(Values)
 }
+
+/// Check VALUES-1..3 and KEYS-1 on every object the collector tracks (all
+/// class instances are among them); returns how many keep inline values.
+/// O(n); the tests call it after running programs.
+///
+/// # Errors
+///
+/// A description of the first violation found.
+pub fn check_tracked_objects() -> Result<usize, String> {
+    let mut with_values = 0;
+    for p in heap::heap().gc.objects(None) {
+        // SAFETY: OBJ-2 — a tracked object is alive while nothing runs.
+        let obj = unsafe { p.as_ref() };
+        with_values += usize::from(check_object(obj)?);
+    }
+    Ok(with_values)
+}
+
+/// Whether `obj` keeps inline values, after checking them.
+fn check_object(obj: &PyObject) -> Result<bool, String> {
+    use super::typeobj::TypeFlags;
+    let ty = obj.ty();
+    let name = || ty.name().to_string();
+    let keys = ty.shared_keys.names();
+    if keys.len() > SHARED_KEYS_MAX
+        || keys.iter().enumerate().any(|(i, k)| {
+            !is_exact_str(k)
+                || !as_str_object(k).is_some_and(|s| s.is_interned())
+                || keys[..i].iter().any(|o| o.is(k))
+        })
+    {
+        return Err(format!("KEYS-1: shared keys of {}", name()));
+    }
+    let Some(values) = super::attr::instance_values(obj) else {
+        return Ok(false);
+    };
+    if !ty.flags().contains(TypeFlags::INLINE_VALUES) {
+        return Err(format!("VALUES-1: a {} has values", name()));
+    }
+    if super::attr::has_dict(obj) {
+        return Err(format!("VALUES-1: a {} has values and a dict", name()));
+    }
+    if values.capacity() < keys.len() {
+        return Err(format!(
+            "VALUES-2: a {} has room for {} of {} names",
+            name(),
+            values.capacity(),
+            keys.len()
+        ));
+    }
+    if !values.check() {
+        return Err(format!("VALUES-3: order of a {}'s values", name()));
+    }
+    Ok(true)
+}
