@@ -10,8 +10,9 @@ use std::time::Instant;
 use crate::debug::{self, DebugFlags};
 use crate::events::{CollectionInfo, Phase};
 use crate::garbage::{
-    delete_garbage, finalize_garbage, handle_legacy_finalizers, handle_resurrected_objects,
-    handle_weakrefs, move_legacy_finalizer_reachable, move_legacy_finalizers,
+    count_garbage, delete_garbage, finalize_garbage, handle_legacy_finalizers,
+    handle_resurrected_objects, handle_weakrefs, move_legacy_finalizer_reachable,
+    move_legacy_finalizers,
 };
 use crate::generation::{Generation, NUM_GENERATIONS};
 use crate::header::HeaderRef;
@@ -244,22 +245,29 @@ impl<T: GcObject> Collector<T> {
         let final_unreachable = unsafe { HeaderRef::new(NonNull::from(&*final_unreachable)) };
         list::init(final_unreachable);
         // SAFETY: `unreachable` is an initialised ordinary list on this frame.
-        let finalizers_ran = unsafe { finalize_garbage::<T>(unreachable) };
-        if finalizers_ran {
-            // SAFETY: as left by finalize_garbage; `final_unreachable` is an
-            // initialised empty head; `old` a generation head.
-            unsafe {
-                handle_resurrected_objects::<T>(unreachable, final_unreachable, old, released)
-            };
-        } else {
-            // Nothing can have been resurrected (see handle_resurrected_objects).
-            // SAFETY: distinct initialised heads outside the gc_refs window.
-            unsafe { list::merge(unreachable, final_unreachable) };
-        }
+        let counted = unsafe { finalize_garbage::<T>(unreachable) };
+        let garbage = match counted {
+            Some(n) => {
+                // No finalizer was called: nothing can have been resurrected
+                // (see handle_resurrected_objects), and the list is as
+                // finalize_garbage counted it.
+                // SAFETY: distinct initialised heads outside the gc_refs window.
+                unsafe { list::merge(unreachable, final_unreachable) };
+                n
+            }
+            None => {
+                // SAFETY: as left by finalize_garbage; `final_unreachable` is
+                // an initialised empty head; `old` a generation head.
+                unsafe {
+                    handle_resurrected_objects::<T>(unreachable, final_unreachable, old, released)
+                };
+                // SAFETY: an ordinary list of collecting objects.
+                unsafe { count_garbage::<T>(final_unreachable) }
+            }
+        };
 
         // 8. Clear the garbage (or save it all); refcounting frees it.
-        // SAFETY: `final_unreachable` is an ordinary list of collecting objects.
-        collected += unsafe { count_garbage::<T>(final_unreachable) };
+        collected += garbage;
         let save_all = flags.contains(DebugFlags::SAVEALL);
         // SAFETY: as above.
         unsafe { delete_garbage::<T>(final_unreachable, old, save_all, &self.garbage) };
@@ -324,33 +332,6 @@ impl<T: GcObject> Collector<T> {
         // OBJ-4-pure type_name, so the list is unchanged during the walk.
         unsafe { list::for_each(list, write) };
     }
-}
-
-/// The number of objects of `list` a collection reports as collected: all
-/// of them but the uncounted referents (`GcObject::uncounted_referent`)
-/// that are garbage too.
-///
-/// # Safety
-///
-/// `list` is an initialised ordinary list of collecting objects.
-unsafe fn count_garbage<T: GcObject>(list: HeaderRef) -> usize {
-    let mut n = 0;
-    let count = |h: HeaderRef| {
-        n += 1;
-        // SAFETY: GC-2 — `h` heads a live object of `list`.
-        let op = unsafe { h.object::<T>().as_ref() };
-        if let Some(r) = op.uncounted_referent() {
-            // SAFETY: OBJ-3 — a referent of a live object is live.
-            let referent = unsafe { r.as_ref() };
-            // SAFETY: OBJ-1 — a GC object has its header in front.
-            if referent.is_gc() && unsafe { HeaderRef::of_object(r) }.is_collecting() {
-                n -= 1;
-            }
-        }
-    };
-    // SAFETY: the caller's guarantee; `count` runs only OBJ-4-pure code.
-    unsafe { list::for_each(list, count) };
-    n
 }
 
 /// Addresses of the uncounted referents (`GcObject::uncounted_referent`) of

@@ -153,14 +153,17 @@ pub(crate) unsafe fn handle_weakrefs<T: GcObject>(unreachable: HeaderRef) -> usi
 ///
 /// Post-condition: every object still in `unreachable` is finalized or has
 /// no finalizer; objects freed by finalizers have left the list. Returns
-/// whether any finalizer was called (only then can an object have been
-/// resurrected: see [`handle_resurrected_objects`]).
+/// `None` if any finalizer was called (only then can an object have been
+/// resurrected: see [`handle_resurrected_objects`]); else
+/// `Some(`[`count_garbage`]`(unreachable))`, counted on this walk, since
+/// nothing changed the list or its flags.
 ///
 /// # Safety
 ///
 /// `unreachable` is an initialised ordinary list head that stays in place.
-pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) -> bool {
+pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) -> Option<usize> {
     let mut called = false;
+    let mut counted = 0;
     let seen = pin!(GcHeader::new());
     // SAFETY: HR — `seen` is pinned on this frame and emptied into
     // `unreachable` before the frame ends.
@@ -171,6 +174,10 @@ pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) -> bo
         let gc = unsafe { unreachable.next() };
         // SAFETY: `gc` is linked with address links; `seen` is initialised.
         unsafe { list::move_to(gc, seen) };
+        if !called {
+            // SAFETY: `gc` heads a live object of the list.
+            counted += unsafe { garbage_weight::<T>(gc) };
+        }
         if gc.is_finalized() {
             continue;
         }
@@ -191,7 +198,44 @@ pub(crate) unsafe fn finalize_garbage<T: GcObject>(unreachable: HeaderRef) -> bo
     }
     // SAFETY: both heads are initialised and distinct.
     unsafe { list::merge(seen, unreachable) };
-    called
+    (!called).then_some(counted)
+}
+
+/// How much the object behind `h` counts in a collection's "collected":
+/// 0 when its uncounted referent (`GcObject::uncounted_referent`) is
+/// garbage too (that pair counts as one object, as CPython sees it), else 1.
+///
+/// # Safety
+///
+/// `h` heads a live object of a list of collecting objects (GC-2).
+#[inline]
+pub(crate) unsafe fn garbage_weight<T: GcObject>(h: HeaderRef) -> usize {
+    // SAFETY: GC-2 — the caller's guarantee.
+    let op = unsafe { h.object::<T>().as_ref() };
+    if let Some(r) = op.uncounted_referent() {
+        // SAFETY: OBJ-3 — a referent of a live object is live.
+        let referent = unsafe { r.as_ref() };
+        // SAFETY: OBJ-1 — a GC object has its header in front.
+        if referent.is_gc() && unsafe { HeaderRef::of_object(r) }.is_collecting() {
+            return 0;
+        }
+    }
+    1
+}
+
+/// The number of objects of `list` a collection reports as collected: all
+/// of them but the uncounted referents (`GcObject::uncounted_referent`)
+/// that are garbage too.
+///
+/// # Safety
+///
+/// `list` is an initialised ordinary list of collecting objects.
+pub(crate) unsafe fn count_garbage<T: GcObject>(list: HeaderRef) -> usize {
+    let mut n = 0;
+    // SAFETY: the caller's guarantee; garbage_weight runs only OBJ-4-pure
+    // code, so the list is unchanged during the walk.
+    unsafe { list::for_each(list, |h| n += garbage_weight::<T>(h)) };
+    n
 }
 
 /// Pass 7b. CPython 3.11's `handle_resurrected_objects`: recompute gc_refs
