@@ -40,7 +40,8 @@ fn released_refs<T: GcObject>(h: HeaderRef, released: &[Released]) -> usize {
 /// Pass 2. Copy each object's refcount into gc_refs.
 ///
 /// Post-condition: every header of `young` has `PREV_COLLECTING` set and
-/// gc_refs == refcount > 0; the gc_refs window is open (GC-3). Returns the
+/// gc_refs == refcount (> 0, less any released references); the gc_refs
+/// window is open (GC-3). Returns the
 /// number of objects in `young`.
 ///
 /// # Safety
@@ -53,10 +54,14 @@ pub(crate) unsafe fn update_refs<T: GcObject>(young: HeaderRef, released: &[Rele
     while h != young {
         // SAFETY: GC-1, GC-2 — elements of a list are headers of live objects.
         let mut refcount = unsafe { object::<T>(h) }.refcount();
-        if !released.is_empty() {
-            refcount -= released_refs::<T>(h, released);
-        }
         debug_assert!(refcount > 0, "OBJ-2: a tracked object has refcount 0");
+        if !released.is_empty() {
+            // The caller's released references are among the refcount; an
+            // object held only by them starts at gc_refs 0.
+            let r = released_refs::<T>(h, released);
+            debug_assert!(r <= refcount, "more references released than held");
+            refcount -= r;
+        }
         h.reset_refs(refcount);
         n += 1;
         // SAFETY: GC-1 — `h` is linked; only next links are followed (GC-3).
