@@ -5,11 +5,9 @@
 
 use super::descr::{new_getset_descr, new_method_descr};
 use super::dict::{as_dict, new_dict};
-use super::err::PyResult;
-use super::object::PyObject;
 use super::str::intern;
 use super::tuple::new_tuple;
-use super::typeobj::{default_getattr, default_repr, TypeObject};
+use super::typeobj::{default_repr, TypeObject};
 
 /// Every static type, bases before subclasses.
 pub fn static_types() -> Vec<&'static TypeObject> {
@@ -74,8 +72,7 @@ fn inherit_missing(ty: &TypeObject, base: &TypeObject) {
     if s.repr.get() as usize == default_repr as super::typeobj::UnaryFn as usize {
         s.repr.set(b.repr.get());
     }
-    if s.getattr.get() as usize == default_getattr as fn(&PyObject, &PyObject) -> PyResult as usize
-    {
+    if ty.has_generic_getattr() {
         s.getattr.set(b.getattr.get());
     }
     macro_rules! inherit {
@@ -124,9 +121,7 @@ pub fn init_static_type(ty: &'static TypeObject) {
         if ty.slots.repr.get() as usize == default_repr as super::typeobj::UnaryFn as usize {
             ty.slots.repr.set(b.slots.repr.get());
         }
-        if ty.slots.getattr.get() as usize
-            == default_getattr as fn(&PyObject, &PyObject) -> PyResult as usize
-        {
+        if ty.has_generic_getattr() {
             ty.slots.getattr.set(b.slots.getattr.get());
         }
     }

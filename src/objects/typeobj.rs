@@ -598,6 +598,21 @@ impl TypeObject {
     pub fn is_heap(&self) -> bool {
         self.flags().contains(TypeFlags::HEAPTYPE)
     }
+
+    /// Whether attribute lookup on instances is `object.__getattribute__`'s
+    /// generic one (what the eval loop's attribute caches may shortcut).
+    #[inline]
+    pub fn has_generic_getattr(&self) -> bool {
+        self.slots.getattr.get() as usize == default_getattr as GetAttrFn as usize
+    }
+
+    /// Whether attribute assignment on instances is `object.__setattr__`'s
+    /// generic one.
+    #[inline]
+    pub fn has_generic_setattr(&self) -> bool {
+        self.slots.setattr.get().map(|f| f as usize)
+            == Some(super::baseobject::object_setattr as SetFn as usize)
+    }
 }
 
 /// Run `__del__` of a heap instance being deallocated (PEP 442): returns

@@ -17,7 +17,6 @@ use std::ptr;
 
 use crate::objects::attr;
 use crate::objects::dict::DictObject;
-use crate::objects::err::PyResult;
 use crate::objects::heap;
 use crate::objects::object::{PyObject, Ref};
 use crate::objects::str::as_str_object;
@@ -186,10 +185,7 @@ impl AttrCache {
     pub fn fill(&self, obj: &PyObject, name: &PyObject) {
         let ty = obj.ty();
         let epoch = typecache::epoch();
-        let generic = ty.slots.getattr.get() as usize
-            == crate::objects::typeobj::default_getattr as fn(&PyObject, &PyObject) -> PyResult
-                as usize;
-        if !generic || !ty.flags().contains(TypeFlags::MANAGED_DICT) {
+        if !ty.has_generic_getattr() || !ty.flags().contains(TypeFlags::MANAGED_DICT) {
             return;
         }
         if ty
@@ -373,9 +369,7 @@ impl StoreCache {
     pub fn fill(&self, obj: &PyObject, name: &PyObject) {
         let ty = obj.ty();
         let epoch = typecache::epoch();
-        let generic = ty.slots.setattr.get().map(|f| f as usize)
-            == Some(crate::objects::baseobject::object_setattr as SetAttrFn as usize);
-        if !generic || attr::instance_values(obj).is_none() {
+        if !ty.has_generic_setattr() || attr::instance_values(obj).is_none() {
             return;
         }
         if ty
@@ -391,6 +385,3 @@ impl StoreCache {
         }
     }
 }
-
-/// The type of a `__setattr__` slot.
-type SetAttrFn = fn(&PyObject, &PyObject, Option<Ref>) -> PyResult<()>;

@@ -231,10 +231,7 @@ pub fn load_method_cached(obj: Ref, code: &CodeObject, i: usize) -> PyResult<(Re
     }
     let name = &code.names[i];
     let ty = obj.ty();
-    let generic = ty.slots.getattr.get() as usize
-        == crate::objects::typeobj::default_getattr as fn(&PyObject, &PyObject) -> PyResult
-            as usize;
-    if generic {
+    if ty.has_generic_getattr() {
         if let Some(m) = ty.lookup(name) {
             if protocol::is_plain_method(&m)
                 && crate::objects::attr::instance_attr(&obj, name).is_none()
