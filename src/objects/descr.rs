@@ -305,22 +305,33 @@ pub struct GetSetDescrObject {
     ob: PyObject,
     /// The definition.
     pub def: &'static GetSetDef,
-    /// The type it belongs to.
-    pub owner: &'static TypeObject,
+    /// The type it belongs to (a reference: a class's `__dict__` and
+    /// `__weakref__` descriptors keep their class alive, as CPython's
+    /// `d_type`).
+    owner: Ref,
+}
+
+impl GetSetDescrObject {
+    /// The type the descriptor belongs to.
+    fn owner(&self) -> &TypeObject {
+        super::typetype::as_type(&self.owner).expect("getset owner is a type")
+    }
 }
 
 /// A getset descriptor for `def` on `owner`.
-pub fn new_getset_descr(def: &'static GetSetDef, owner: &'static TypeObject) -> Ref {
+pub fn new_getset_descr(def: &'static GetSetDef, owner: &TypeObject) -> Ref {
     let obj = heap::alloc_object(&GETSET_DESCR_TYPE, std::mem::size_of::<GetSetDescrObject>());
     let d = GetSetDescrObject {
         ob: PyObject::new(&GETSET_DESCR_TYPE),
         def,
-        owner,
+        owner: owner.to_ref(),
     };
     // SAFETY: the block has room for the payload.
     unsafe { obj.cast::<GetSetDescrObject>().as_ptr().write(d) };
     // SAFETY: new object, we own it.
-    unsafe { Ref::from_raw(obj) }
+    let r = unsafe { Ref::from_raw(obj) };
+    heap::track(&r);
+    r
 }
 
 fn getset_payload(obj: &PyObject) -> &GetSetDescrObject {
@@ -328,15 +339,25 @@ fn getset_payload(obj: &PyObject) -> &GetSetDescrObject {
     unsafe { &*(obj as *const PyObject as *const GetSetDescrObject) }
 }
 
+unsafe fn getset_drop(obj: NonNull<PyObject>) {
+    // SAFETY: refcount 0; the payload is a GetSetDescrObject (PAYLOAD-1),
+    // dropped once.
+    unsafe { std::ptr::drop_in_place(obj.cast::<GetSetDescrObject>().as_ptr()) }
+}
+
+fn getset_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
+    v.visit(getset_payload(obj).owner.as_ptr());
+}
+
 fn getset_get(obj: &PyObject, inst: Option<&PyObject>, _ty: &PyObject) -> PyResult {
     let d = getset_payload(obj);
     match inst {
         Some(i) => {
-            if !i.is_instance_of(d.owner) {
+            if !i.is_instance_of(d.owner()) {
                 return Err(type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                     d.def.name,
-                    d.owner.name(),
+                    d.owner().name(),
                     i.ty().name()
                 )));
             }
@@ -353,7 +374,7 @@ fn getset_set(obj: &PyObject, inst: &PyObject, value: Option<Ref>) -> PyResult<(
         None => Err(super::err::attribute_error(format!(
             "attribute '{}' of '{}' objects is not writable",
             d.def.name,
-            d.owner.name()
+            d.owner().name()
         ))),
     }
 }
@@ -363,23 +384,55 @@ fn getset_repr(obj: &PyObject) -> PyResult {
     Ok(new_str(&format!(
         "<attribute '{}' of '{}' objects>",
         d.def.name,
-        d.owner.name()
+        d.owner().name()
     )))
 }
+
+fn getset_name(obj: &PyObject) -> PyResult {
+    Ok(super::str::intern(getset_payload(obj).def.name))
+}
+
+fn getset_qualname(obj: &PyObject) -> PyResult {
+    let d = getset_payload(obj);
+    Ok(new_str(&format!("{}.{}", d.owner().qualname(), d.def.name)))
+}
+
+fn getset_objclass(obj: &PyObject) -> PyResult {
+    Ok(getset_payload(obj).owner.clone())
+}
+
+static GETSET_DESCR_GETSETS: [GetSetDef; 3] = [
+    GetSetDef {
+        name: "__name__",
+        get: getset_name,
+        set: None,
+    },
+    GetSetDef {
+        name: "__qualname__",
+        get: getset_qualname,
+        set: None,
+    },
+    GetSetDef {
+        name: "__objclass__",
+        get: getset_objclass,
+        set: None,
+    },
+];
 
 /// `getset_descriptor`.
 pub static GETSET_DESCR_TYPE: TypeObject = TypeObject::new_static(
     "getset_descriptor",
     std::mem::size_of::<GetSetDescrObject>(),
     Some(&super::baseobject::OBJECT_TYPE),
-    TypeFlags(0),
+    TypeFlags::HAS_GC,
     Slots {
-        drop: noop_drop,
+        drop: getset_drop,
+        traverse: Some(getset_traverse),
         repr: Cell::new(getset_repr),
         descr_get: Cell::new(Some(getset_get)),
         descr_set: Cell::new(Some(getset_set)),
         ..Slots::empty()
     },
     &[],
-    &[],
+    &GETSET_DESCR_GETSETS,
 );

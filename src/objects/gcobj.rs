@@ -49,22 +49,25 @@ unsafe impl GcObject for PyObject {
         true
     }
 
+    /// In CPython's `subtype_traverse` order: member slots, instance
+    /// attributes, the heap type, then the payload (what `gc.get_referents`
+    /// lists, in that order).
     fn traverse(&self, visitor: &mut Visitor<'_, Self>) {
         let ty = self.ty();
-        if let Some(t) = ty.slots.traverse {
-            t(self, visitor);
-        }
-        if ty.flags().contains(TypeFlags::MANAGED_DICT) {
-            super::attr::traverse_instance_attrs(self, visitor);
-        }
         for i in 0..ty.nmembers {
             // SAFETY: MEMBER-1 — `i < nmembers`.
             if let Some(p) = unsafe { heap::member_slot(self, i) }.peek() {
                 visitor.visit(p);
             }
         }
+        if ty.flags().contains(TypeFlags::MANAGED_DICT) {
+            super::attr::traverse_instance_attrs(self, visitor);
+        }
         if ty.is_heap() {
             visitor.visit(NonNull::from(ty.as_object()));
+        }
+        if let Some(t) = ty.slots.traverse {
+            t(self, visitor);
         }
     }
 

@@ -353,9 +353,6 @@ pub fn new_class(
             d.set(n, descr)?;
         }
     }
-    if d.get(&super::str::intern("__doc__"))?.is_none() {
-        d.set(super::str::intern("__doc__"), super::none::none())?;
-    }
     // `__dict__` / `__weakref__` on the first class whose instances have a
     // dict (CPython's type_new adds them the same way).
     let add_dict = !base_has_dict && with_dict;
@@ -366,10 +363,14 @@ pub fn new_class(
         if add {
             let key = super::str::intern(def.name);
             if d.get(&key)?.is_none() {
-                let descr = super::descr::new_getset_descr(def, &super::baseobject::OBJECT_TYPE);
+                let descr = super::descr::new_getset_descr(def, ty);
                 d.set(key, descr)?;
             }
         }
+    }
+    // After them, as CPython's type_new_set_attrs: a missing `__doc__`.
+    if d.get(&super::str::intern("__doc__"))?.is_none() {
+        d.set(super::str::intern("__doc__"), super::none::none())?;
     }
     ty.dict.set(Some(dict));
     ty.bases.set(Some(new_tuple(base_list.clone())));
@@ -510,7 +511,10 @@ fn type_traverse(obj: &PyObject, v: &mut Visitor<'_, PyObject>) {
     if !ty.is_heap() {
         return;
     }
-    for slot in [&ty.dict, &ty.bases, &ty.mro] {
+    // CPython's type_traverse order: dict, MRO, bases. (CPython also
+    // visits `tp_base`, a strong reference there; pyrite's base pointer is
+    // borrowed from `__bases__`, so it must not be reported.)
+    for slot in [&ty.dict, &ty.mro, &ty.bases] {
         if let Some(p) = slot.peek() {
             v.visit(p);
         }
