@@ -143,6 +143,18 @@ fn get_name(obj: &PyObject) -> PyResult {
     Ok(payload(obj).name.clone())
 }
 
+/// `__qualname__`: the owner's qualified name, a dot, the slot's name.
+fn get_qualname(obj: &PyObject) -> PyResult {
+    let d = payload(obj);
+    let owner = d
+        .owner
+        .get()
+        .and_then(|o| super::typetype::as_type(&o).map(|t| t.qualname()))
+        .unwrap_or_else(|| "?".to_string());
+    let name = super::str::as_str(&d.name).unwrap_or("?");
+    Ok(super::str::new_str(&format!("{owner}.{name}")))
+}
+
 fn get_objclass(obj: &PyObject) -> PyResult {
     payload(obj)
         .owner
@@ -158,7 +170,7 @@ static MEMBER_GETSETS: [super::typeobj::GetSetDef; 3] = [
     },
     super::typeobj::GetSetDef {
         name: "__qualname__",
-        get: get_name,
+        get: get_qualname,
         set: None,
     },
     super::typeobj::GetSetDef {

@@ -83,3 +83,12 @@ except TypeError as e:
 del A, a
 print("descriptors keep their class:", repr(d))
 gc.enable()
+
+
+class Outer:
+    class Inner:
+        __slots__ = ("s",)
+
+
+m = Outer.Inner.__dict__["s"]
+print(m.__name__, m.__qualname__, m.__objclass__ is Outer.Inner, repr(m))
