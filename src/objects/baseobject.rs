@@ -167,12 +167,9 @@ fn m_reduce(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
     m_reduce_ex(args, _kw)
 }
 
-/// `object.__getstate__()`: the instance dict (None when empty or absent).
+/// `object.__getstate__()` (getstate.rs).
 fn m_getstate(args: &[Ref], _kw: KwNames<'_>) -> PyResult {
-    match super::attr::instance_dict(&args[0]) {
-        Some(d) if super::dict::as_dict(&d).is_some_and(|d| !d.is_empty()) => Ok(d),
-        _ => Ok(super::none::none()),
-    }
+    super::getstate::getstate(&args[0])
 }
 
 fn m_subclasshook(_args: &[Ref], _kw: KwNames<'_>) -> PyResult {

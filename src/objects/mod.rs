@@ -30,6 +30,7 @@ pub mod funcdescr;
 pub mod function;
 pub mod gcobj;
 pub mod generator;
+pub mod getstate;
 pub mod global;
 pub mod heap;
 pub mod init;
