@@ -31,7 +31,7 @@ use super::err::{key_error, PyResult};
 use super::freelist::FreeList;
 use super::global::Global;
 use super::heap::{self, PyVec};
-use super::keyeq::{eq_native, key_hash};
+use super::keyeq::{compare_key, key_hash, Probe};
 use super::object::{PyObject, PyPayload, Ref};
 use super::str::{as_str_object, StrObject};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
@@ -134,24 +134,11 @@ impl DictObject {
                 if ix >= 0 {
                     let e = &self.inner().entries.as_slice()[ix as usize];
                     if let Some(k) = &e.key {
-                        if k.is(key) {
-                            return Ok(Some(ix as usize));
-                        }
-                        if e.hash == hash {
-                            match eq_native(k, key) {
-                                Some(true) => return Ok(Some(ix as usize)),
-                                Some(false) => {}
-                                None => {
-                                    let k = k.clone();
-                                    let eq = super::protocol::eq(&k, key)?;
-                                    if self.version.get() != version {
-                                        continue 'restart;
-                                    }
-                                    if eq {
-                                        return Ok(Some(ix as usize));
-                                    }
-                                }
-                            }
+                        let changed = || self.version.get() != version;
+                        match compare_key(k, key, e.hash == hash, changed)? {
+                            Probe::Found => return Ok(Some(ix as usize)),
+                            Probe::Restart => continue 'restart,
+                            Probe::Next => {}
                         }
                     }
                 }

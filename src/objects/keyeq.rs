@@ -6,8 +6,52 @@
 
 use super::err::PyResult;
 use super::int::IntObject;
-use super::object::PyObject;
+use super::object::{PyObject, Ref};
 use super::str::StrObject;
+
+/// What one probed slot of a hash table says about the key looked for.
+pub enum Probe {
+    /// The slot holds the key.
+    Found,
+    /// It holds another key: probe on.
+    Next,
+    /// `__eq__` changed the table: start the lookup again.
+    Restart,
+}
+
+/// Compare the key `k` of a probed slot (whose stored hash equals the
+/// key's hash when `same_hash`) with `key`: identity, then native
+/// equality, then `__eq__`, which may run Python code — after it,
+/// `changed()` says whether the table moved under the probe.
+#[inline(always)]
+pub fn compare_key(
+    k: &Ref,
+    key: &PyObject,
+    same_hash: bool,
+    changed: impl FnOnce() -> bool,
+) -> PyResult<Probe> {
+    if k.is(key) {
+        return Ok(Probe::Found);
+    }
+    if !same_hash {
+        return Ok(Probe::Next);
+    }
+    match eq_native(k, key) {
+        Some(true) => Ok(Probe::Found),
+        Some(false) => Ok(Probe::Next),
+        None => {
+            let k = k.clone();
+            let eq = super::protocol::eq(&k, key)?;
+            Ok(if changed() {
+                Probe::Restart
+            } else if eq {
+                Probe::Found
+            } else {
+                Probe::Next
+            })
+        }
+    }
+}
 
 /// Equality of two keys that runs no Python code: `Some(equal)` when both
 /// are exact ints (INT-1: one representation per value) or both exact

@@ -18,7 +18,7 @@ use pyrite_gc::Visitor;
 
 use super::err::PyResult;
 use super::heap::{self, PyVec};
-use super::keyeq::{eq_native, key_hash};
+use super::keyeq::{compare_key, key_hash, Probe};
 use super::object::{PyObject, PyPayload, Ref};
 use super::typeobj::{Slots, TypeFlags, TypeObject};
 
@@ -112,26 +112,11 @@ impl SetObject {
                         None if e.hash == 0 => return Ok(None),
                         None => {}
                         Some(k) => {
-                            if k.is(key) {
-                                return Ok(Some(j));
-                            }
-                            if e.hash == hash {
-                                // Exact ints and strs compare without
-                                // running Python code (no restart needed).
-                                match eq_native(k, key) {
-                                    Some(true) => return Ok(Some(j)),
-                                    Some(false) => {}
-                                    None => {
-                                        let k = k.clone();
-                                        let eq = super::protocol::eq(&k, key)?;
-                                        if self.version.get() != version {
-                                            continue 'restart;
-                                        }
-                                        if eq {
-                                            return Ok(Some(j));
-                                        }
-                                    }
-                                }
+                            let changed = || self.version.get() != version;
+                            match compare_key(k, key, e.hash == hash, changed)? {
+                                Probe::Found => return Ok(Some(j)),
+                                Probe::Restart => continue 'restart,
+                                Probe::Next => {}
                             }
                         }
                     }
