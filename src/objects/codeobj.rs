@@ -31,15 +31,9 @@ pub struct CodeObject {
     /// For each cell variable, the argument slot it starts from, if it is a
     /// parameter.
     pub cell2arg: Vec<Option<usize>>,
-    /// `LOAD_GLOBAL`'s inline cache, one per name of `names`
-    /// (`vm/cache.rs`).
-    pub global_cache: Box<[crate::vm::cache::GlobalCache]>,
-    /// `LOAD_ATTR`'s inline cache, one per name of `names`.
-    pub attr_cache: Box<[crate::vm::cache::AttrCache]>,
-    /// `LOAD_METHOD`'s inline cache, one per name of `names`.
-    pub method_cache: Box<[crate::vm::cache::MethodCache]>,
-    /// `STORE_ATTR`'s inline cache, one per name of `names`.
-    pub store_cache: Box<[crate::vm::cache::StoreCache]>,
+    /// The inline caches of `LOAD_GLOBAL`, `LOAD_ATTR`, `LOAD_METHOD` and
+    /// `STORE_ATTR`, one set per name of `names` (`vm/cache.rs`).
+    pub caches: Box<[crate::vm::cache::NameCaches]>,
 }
 
 // SAFETY: PAYLOAD-1 — `#[repr(C)]`, header first.
@@ -319,17 +313,8 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
                 .position(|v| v == c)
         })
         .collect();
-    let global_cache = (0..unit.names.len())
-        .map(|_| crate::vm::cache::GlobalCache::new())
-        .collect();
-    let attr_cache = (0..unit.names.len())
-        .map(|_| crate::vm::cache::AttrCache::new())
-        .collect();
-    let method_cache = (0..unit.names.len())
-        .map(|_| crate::vm::cache::MethodCache::new())
-        .collect();
-    let store_cache = (0..unit.names.len())
-        .map(|_| crate::vm::cache::StoreCache::new())
+    let caches = (0..unit.names.len())
+        .map(|_| crate::vm::cache::NameCaches::default())
         .collect();
     let obj = heap::alloc_object(&CODE_TYPE, std::mem::size_of::<CodeObject>());
     let code = CodeObject {
@@ -340,10 +325,7 @@ pub fn new_code(unit: Rc<CodeUnit>) -> PyResult {
         varnames,
         derefnames,
         cell2arg,
-        global_cache,
-        attr_cache,
-        method_cache,
-        store_cache,
+        caches,
     };
     // SAFETY: the block has room for a CodeObject.
     unsafe { obj.cast::<CodeObject>().as_ptr().write(code) };

@@ -23,6 +23,19 @@ use crate::objects::str::as_str_object;
 use crate::objects::typecache;
 use crate::objects::typeobj::{TypeFlags, TypeObject};
 
+/// Every inline cache of one name of a code object.
+#[derive(Default)]
+pub struct NameCaches {
+    /// `LOAD_GLOBAL`.
+    pub global: GlobalCache,
+    /// `LOAD_ATTR`.
+    pub attr: AttrCache,
+    /// `LOAD_METHOD`.
+    pub method: MethodCache,
+    /// `STORE_ATTR`.
+    pub store: StoreCache,
+}
+
 #[derive(Clone, Copy)]
 struct GlobalEntry {
     /// The globals dict the entry is for (null: empty entry).

@@ -128,7 +128,7 @@ pub fn load_name(frame: &Frame, name: &PyObject) -> PyResult {
 /// `LOAD_GLOBAL` through the code object's inline cache for name `i`.
 #[inline(always)]
 pub fn load_global_cached(frame: &Frame, code: &CodeObject, i: usize) -> PyResult {
-    let cache = &code.global_cache[i];
+    let cache = &code.caches[i].global;
     if let Some(v) = cache.get(&frame.globals, &frame.builtins) {
         return Ok(v);
     }
@@ -142,7 +142,7 @@ pub fn load_global_cached(frame: &Frame, code: &CodeObject, i: usize) -> PyResul
 #[inline(always)]
 pub fn load_attr_cached(obj: &PyObject, code: &CodeObject, i: usize) -> PyResult {
     let name = &code.names[i];
-    let cache = &code.attr_cache[i];
+    let cache = &code.caches[i].attr;
     if let Some(v) = cache.get(obj, name) {
         return Ok(v);
     }
@@ -225,7 +225,7 @@ pub fn load_classderef(frame: &Frame, code: &CodeObject, i: usize) -> PyResult {
 /// and not shadowed by the instance, else `(attr, null)`.
 #[inline(always)]
 pub fn load_method_cached(obj: Ref, code: &CodeObject, i: usize) -> PyResult<(Ref, Ref)> {
-    let cache = &code.method_cache[i];
+    let cache = &code.caches[i].method;
     if let Some(m) = cache.get(&obj) {
         return Ok((m, obj));
     }
@@ -251,7 +251,7 @@ pub fn load_method_cached(obj: Ref, code: &CodeObject, i: usize) -> PyResult<(Re
 /// `STORE_ATTR` through the code object's inline cache for name `i`.
 #[inline(always)]
 pub fn store_attr_cached(obj: &PyObject, code: &CodeObject, i: usize, v: Ref) -> PyResult<()> {
-    let cache = &code.store_cache[i];
+    let cache = &code.caches[i].store;
     let v = match cache.store(obj, v) {
         Ok(()) => return Ok(()),
         Err(v) => v,
