@@ -119,38 +119,35 @@ pub fn set_instance_attr(obj: &PyObject, name: &PyObject, value: Option<Ref>) ->
         return Ok(false);
     }
     let keys = &ty.shared_keys;
-    let values = match instance_values(obj) {
-        None if value.is_some()
-            && flags.contains(TypeFlags::INLINE_VALUES)
-            && keys.insert(name).is_some() =>
+    let values = instance_values(obj);
+    match (value, values) {
+        // Into the values (made now for a first attribute) while the name
+        // can be shared; otherwise into a dict made from them.
+        (Some(v), values)
+            if values.is_some() || (flags.contains(TypeFlags::INLINE_VALUES) && !has_dict(obj)) =>
         {
-            new_instance_values(obj)
-        }
-        v => v,
-    };
-    if let Some(values) = values {
-        match value {
-            Some(v) => {
-                if let Some(ix) = keys.insert(name) {
+            if let Some(ix) = keys.insert(name) {
+                if let Some(values) = values.or_else(|| new_instance_values(obj)) {
                     drop(values.set(ix, v));
                     return Ok(true);
                 }
-                // A name that can't be shared: move everything to a dict.
-                let d = instance_dict(obj).expect("MANAGED_DICT");
-                as_dict(&d).expect("instance dict").set(name.to_ref(), v)?;
-                return Ok(true);
             }
-            None => {
-                return match keys.index_of(name).and_then(|ix| values.take(ix)) {
-                    Some(old) => {
-                        drop(old);
-                        Ok(true)
-                    }
-                    None => Err(no_attribute(obj, name)),
-                };
-            }
+            set_in_dict(obj, name, Some(v))
         }
+        (None, Some(values)) => match keys.index_of(name).and_then(|ix| values.take(ix)) {
+            Some(old) => {
+                drop(old);
+                Ok(true)
+            }
+            None => Err(no_attribute(obj, name)),
+        },
+        (value, _) => set_in_dict(obj, name, value),
     }
+}
+
+/// Set or delete `name` in `obj`'s instance dict, made (from the inline
+/// values, if any) when missing.
+fn set_in_dict(obj: &PyObject, name: &PyObject, value: Option<Ref>) -> PyResult<bool> {
     let dict = instance_dict(obj).expect("MANAGED_DICT");
     let d = as_dict(&dict).expect("instance dict");
     match value {

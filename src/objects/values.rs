@@ -278,23 +278,6 @@ impl Values {
         unsafe { heap::free_bytes(self.0, block_size(self.capacity())) };
     }
 
-    /// Free the array without dropping values: they were all moved out by
-    /// [`Values::take`].
-    ///
-    /// # Safety
-    ///
-    /// As [`Values::release`].
-    pub unsafe fn free_empty(self) {
-        debug_assert!(self.is_empty());
-        // SAFETY: the caller's guarantee; no slot holds a reference.
-        unsafe { self.release() }
-    }
-
-    /// Bytes of the array (sys.getsizeof of a made `__dict__`, stats).
-    pub fn size(self) -> usize {
-        block_size(self.capacity())
-    }
-
     /// Check VALUES-3 (tests and debug builds).
     pub fn check(self) -> bool {
         let n = self.len();
